@@ -1,0 +1,52 @@
+import { addClientSecret } from "@/lib/secrets/add-client-secret";
+import { deleteClientSecret } from "@/lib/secrets/delete-client-secret";
+import { listClientSecrets } from "@/lib/secrets/list-client-secrets";
+import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
+import { defaultSecretExpiry } from "@/lib/validation/secret";
+import { JSON_OPTION, TENANT_OPTION, required, type Command } from "../command";
+
+const CLIENT_OPTION = { client: { type: "string" } } as const;
+
+export const addSecretCommand: Command = {
+  name: "secrets add",
+  usage: "secrets add --tenant S --client ID [--description D] [--expires YYYY-MM-DD|never] [--json]",
+  options: { ...TENANT_OPTION, ...CLIENT_OPTION, description: { type: "string" }, expires: { type: "string" }, ...JSON_OPTION },
+  async run(values, out) {
+    const ctx = await cliTenantContext(required(values, "tenant"));
+    const clientId = required(values, "client");
+    const { plaintext, ...secret } = await addClientSecret(ctx, clientId, {
+      description: typeof values.description === "string" ? values.description : "",
+      expires: typeof values.expires === "string" ? values.expires : defaultSecretExpiry(),
+    });
+    if (out.json) return out.printJson({ clientId, clientSecret: plaintext, secret });
+    out.print(`Client Secret: ${plaintext}`);
+    out.print(`Secret id ${secret.id}; shown once and cannot be retrieved again. Expires: ${secret.expiresAt?.toISOString() ?? "never"}`);
+  },
+};
+
+export const deleteSecretCommand: Command = {
+  name: "secrets delete",
+  usage: "secrets delete --tenant S --client ID --secret SECRET_ID [--json]",
+  options: { ...TENANT_OPTION, ...CLIENT_OPTION, secret: { type: "string" }, ...JSON_OPTION },
+  async run(values, out) {
+    const ctx = await cliTenantContext(required(values, "tenant"));
+    const secretId = required(values, "secret");
+    await deleteClientSecret(ctx, required(values, "client"), secretId);
+    if (out.json) return out.printJson({ deleted: secretId });
+    out.print(`Deleted secret ${secretId}`);
+  },
+};
+
+export const listSecretsCommand: Command = {
+  name: "secrets list",
+  usage: "secrets list --tenant S --client ID [--json]",
+  options: { ...TENANT_OPTION, ...CLIENT_OPTION, ...JSON_OPTION },
+  async run(values, out) {
+    const ctx = await cliTenantContext(required(values, "tenant"));
+    const secrets = await listClientSecrets(ctx, required(values, "client"));
+    if (out.json) return out.printJson({ secrets });
+    for (const s of secrets) {
+      out.print(`${s.id}  ${s.hint}…  expires ${s.expiresAt?.toISOString() ?? "never"}  last used ${s.lastUsedAt?.toISOString() ?? "never"}  ${s.description}`);
+    }
+  },
+};

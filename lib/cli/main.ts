@@ -1,0 +1,59 @@
+// The admin CLI: `npm run latchkey -- <command>`. Every command goes through the same
+// domain functions and validation as the portal.
+import { parseArgs } from "node:util";
+import { DomainError } from "@/lib/errors";
+import { UsageError, type Command, type Output } from "./command";
+import { createClientCommand, listClientsCommand } from "./commands/clients";
+import { addSecretCommand, deleteSecretCommand, listSecretsCommand } from "./commands/secrets";
+import { seedDemoCommand } from "./commands/seed-demo";
+import { createTenantCommand } from "./commands/tenants";
+import { addUserCommand } from "./commands/users";
+
+const COMMANDS: Command[] = [
+  createTenantCommand,
+  addUserCommand,
+  createClientCommand,
+  listClientsCommand,
+  addSecretCommand,
+  deleteSecretCommand,
+  listSecretsCommand,
+  seedDemoCommand,
+];
+
+function usage(): string {
+  return ["Usage: npm run latchkey -- <command>", ...COMMANDS.map((c) => `  ${c.usage}`)].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const fail = (code: number, message: string) => {
+    // One line on stderr, also in --json mode, so scripts can rely on stdout being clean.
+    process.stderr.write(`latchkey: ${message.replace(/\s*\n\s*/g, " ")}\n`);
+    return code;
+  };
+  if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help") {
+    process.stdout.write(`${usage()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => argv.slice(0, 2).join(" ") === c.name);
+  if (!command) return fail(2, `unknown command "${argv.slice(0, 2).join(" ")}"; run "npm run latchkey -- help"`);
+
+  const out: Output = {
+    json,
+    print: (text) => process.stdout.write(`${text}\n`),
+    printJson: (value) => process.stdout.write(`${JSON.stringify(value)}\n`),
+  };
+  try {
+    const { values } = parseArgs({ args: argv.slice(2), options: command.options, strict: true, allowPositionals: false });
+    await command.run(values, out);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(2, `${error.message} (usage: ${command.usage})`);
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) return fail(2, `${(error as Error).message} (usage: ${command.usage})`);
+    if (error instanceof DomainError) return fail(error.code === "VALIDATION" ? 2 : 1, error.message);
+    console.error(error);
+    return fail(1, "unexpected error; see the message above");
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

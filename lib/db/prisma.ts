@@ -1,0 +1,25 @@
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { databaseFromEnv } from "./database-url";
+
+// Both generated clients come from the same models (prisma/schema.prisma), so the domain
+// code is written once against the SQLite client's types; features only one database has
+// (e.g. `mode: "insensitive"`) are therefore out of reach by construction.
+export type Db = SqliteClient;
+
+function createDb(): Db {
+  const database = databaseFromEnv(process.env);
+  if (database.kind === "postgres") {
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    return client as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: database.url }) });
+}
+
+// One client per process; Next.js dev reloads modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { latchkeyDb?: Db };
+
+export const db: Db = globalForDb.latchkeyDb ?? (globalForDb.latchkeyDb = createDb());

@@ -1,0 +1,79 @@
+import "server-only";
+import type { Db } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { actorUserId, type TenantContext } from "@/lib/tenants/tenant-context";
+import { parseInput } from "@/lib/validation/parse-input";
+import { MAX_SECRETS_PER_CLIENT, secretExpiryInstant, ZSecretInput, type TSecretInput } from "@/lib/validation/secret";
+import { generateSecret } from "./generate-secret";
+
+type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** What leaves the server about a secret: never its hash. */
+export type SecretSummary = {
+  id: string;
+  hint: string;
+  description: string;
+  expiresAt: Date | null;
+  createdAt: Date;
+  createdByLabel: string;
+  lastUsedAt: Date | null;
+};
+
+export type CreatedSecret = SecretSummary & {
+  /** The only copy of the plaintext there will ever be: return it once, never store it. */
+  plaintext: string;
+};
+
+/**
+ * The one place a client secret is created (portal, CLI and API all come here). Runs
+ * inside the caller's transaction; the client row is updated first so that concurrent
+ * additions to the same client queue behind each other and the limit holds.
+ */
+export async function insertClientSecret(
+  tx: Tx,
+  ctx: TenantContext,
+  client: { id: string; clientId: string; name: string },
+  rawInput: TSecretInput,
+): Promise<CreatedSecret> {
+  const input = parseInput(ZSecretInput, rawInput);
+  await tx.client.update({ where: { id: client.id, tenantId: ctx.tenantId }, data: { updatedAt: new Date() } });
+  const existing = await tx.clientSecret.count({ where: { clientId: client.id, tenantId: ctx.tenantId } });
+  if (existing >= MAX_SECRETS_PER_CLIENT) {
+    throw new DomainError(
+      "LIMIT",
+      `Limit of ${MAX_SECRETS_PER_CLIENT} secrets reached: delete a secret of this client before adding another.`,
+    );
+  }
+  const secret = generateSecret();
+  const row = await tx.clientSecret.create({
+    data: {
+      tenantId: ctx.tenantId,
+      clientId: client.id,
+      hash: secret.hash,
+      hint: secret.hint,
+      description: input.description,
+      expiresAt: input.expires === "never" ? null : secretExpiryInstant(input.expires),
+      createdById: actorUserId(ctx.actor),
+      createdByLabel: ctx.actor.label,
+    },
+  });
+  await recordAuditEvent(tx, ctx, {
+    action: "secret.create",
+    target: { type: "client", id: client.clientId, label: client.name },
+    details: { secretId: row.id, hint: row.hint, description: row.description, expiresAt: row.expiresAt },
+  });
+  return { ...toSecretSummary(row), plaintext: secret.plaintext };
+}
+
+export function toSecretSummary(row: SecretSummary & Record<string, unknown>): SecretSummary {
+  return {
+    id: row.id,
+    hint: row.hint,
+    description: row.description,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    createdByLabel: row.createdByLabel,
+    lastUsedAt: row.lastUsedAt,
+  };
+}

@@ -1,0 +1,23 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ServerConfig } from "@/lib/config";
+
+/**
+ * next-auth reads NEXTAUTH_URL and NEXTAUTH_SECRET. The URL follows LATCHKEY_BASE_URL; a
+ * missing secret is generated once and kept in the data directory, so a quickstart needs
+ * no setup and sessions survive restarts.
+ */
+export function prepareEnvironment(config: ServerConfig): void {
+  process.env.NEXTAUTH_URL ??= config.baseUrl;
+  if (!process.env.NEXTAUTH_SECRET) {
+    const file = path.join(config.dataDir, "keys", "session-secret");
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const MAX_SECRETS_PER_CLIENT = 10;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD of the given instant in UTC. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The default expiry offered for a new secret: one year from today. */
+export function defaultSecretExpiry(today = new Date()): string {
+  const next = new Date(today);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return isoDate(next);
+}
+
+/**
+ * A secret stops working at 00:00 UTC on its expiry date, which must lie in the future.
+ * There is deliberately no way to change an expiry later (seed 000: never extend a secret).
+ */
+export function secretExpiryInstant(expires: string): Date {
+  return new Date(`${expires}T00:00:00.000Z`);
+}
+
+export const ZSecretExpiry = z.union([
+  z.literal("never"),
+  z
+    .string({ error: "Choose an expiry date or “never expires”" })
+    .regex(DATE, "Expiry must be a date (YYYY-MM-DD) or “never”")
+    .refine((value) => !Number.isNaN(secretExpiryInstant(value).getTime()) && isoDate(secretExpiryInstant(value)) === value, "Expiry is not a real date")
+    .refine((value) => secretExpiryInstant(value).getTime() > Date.now(), "Expiry must be a date after today"),
+]);
+
+export const ZSecretInput = z.object({
+  description: z.string().trim().max(200, "Description can be at most 200 characters").default(""),
+  expires: ZSecretExpiry,
+});
+export type TSecretInput = z.input<typeof ZSecretInput>;

