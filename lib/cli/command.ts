@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from "node:util";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
-export type Values = Record<string, string | boolean | string[] | undefined>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export type Command = {
   /** e.g. "clients create" */
@@ -24,7 +24,7 @@ export function required(values: Values, name: string): string {
 
 export function list(values: Values, name: string): string[] {
   const value = values[name];
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 export const JSON_OPTION = { json: { type: "boolean" } } as const satisfies Options;

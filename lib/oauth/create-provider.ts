@@ -1,5 +1,5 @@
 import "server-only";
-import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
 import { createAdapter } from "./database-adapter";
 import type { OAuthClientMetadata } from "./find-oauth-client";
@@ -32,7 +32,7 @@ export function createProvider(config: ServerConfig, keys: KeyMaterial): Provide
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource, client) => {
           if (resource !== config.tokenAudience) {
-            throw new Provider.errors.InvalidTarget(`unknown resource; this server issues tokens for ${config.tokenAudience}`);
+            throw new errors.InvalidTarget(`unknown resource; this server issues tokens for ${config.tokenAudience}`);
           }
           return {
             scope: "",
@@ -57,8 +57,6 @@ export function createProvider(config: ServerConfig, keys: KeyMaterial): Provide
       introspectionSigningAlgValues: ["ES256", "RS256"],
       authorizationSigningAlgValues: ["ES256", "RS256"],
     },
-    // The seeds' default and maximum lifetime; per-client values come via resource info.
-    ttl: { ClientCredentials: 3600 },
   };
 
   const provider = new Provider(config.issuer, configuration);

@@ -9,6 +9,8 @@ import type { ServerConfig } from "@/lib/config";
  * no setup and sessions survive restarts.
  */
 export function prepareEnvironment(config: ServerConfig): void {
+  // Air-gapped sites: never try to phone home.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.NEXTAUTH_URL ??= config.baseUrl;
   if (!process.env.NEXTAUTH_SECRET) {
     const file = path.join(config.dataDir, "keys", "session-secret");

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DevSignInForm, SsoButton } from "@/components/auth/sign-in-forms";
+import { Banner } from "@/components/ui/banner";
+import { getSessionUser } from "@/lib/auth/get-session-user";
+import { devSignInEnabled, oidcSettings } from "@/lib/auth/sign-in-options";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const ERRORS: Record<string, string> = {
+  NotAMember: "Your account is not a member of any Latchkey tenant. Ask an Account Administrator to add you.",
+  CredentialsSignin: "No Latchkey user with that email is a member of a tenant.",
+  OAuthSignin: "Could not reach the identity provider. Try again or contact your administrator.",
+  OAuthCallback: "The identity provider's answer could not be verified. Try again.",
+  AccessDenied: "Your account is not a member of any Latchkey tenant. Ask an Account Administrator to add you.",
+};
+
+/** Only same-site paths: never send a user on to another origin after signing in. */
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  const target = safeCallback(callbackUrl);
+  if (await getSessionUser()) redirect(target);
+  const sso = oidcSettings();
+  const dev = devSignInEnabled();
+
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
+      <div>
+        <p className="text-sm font-semibold uppercase tracking-wide text-blue-800">Latchkey</p>
+        <h1 className="mt-1 text-2xl font-semibold">Sign in</h1>
+        <p className="mt-1 text-sm text-slate-600">Manage the clients that sign in to your platform.</p>
+      </div>
+      {error && <Banner tone="error">{ERRORS[error] ?? "Sign-in failed. Try again."}</Banner>}
+      {sso && <SsoButton providerName={sso.name} callbackUrl={target} />}
+      {dev && <DevSignInForm callbackUrl={target} />}
+      {!sso && !dev && (
+        <Banner tone="warning">
+          No sign-in method is configured. Set LATCHKEY_OIDC_ISSUER, LATCHKEY_OIDC_CLIENT_ID and LATCHKEY_OIDC_CLIENT_SECRET
+          (see the README).
+        </Banner>
+      )}
+    </main>
+  );
+}

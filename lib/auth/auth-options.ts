@@ -1,0 +1,80 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { signInUser } from "@/lib/users/sign-in-user";
+import { ZEmail } from "@/lib/validation/user";
+import { devSignInEnabled, oidcSettings } from "./sign-in-options";
+
+type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string };
+
+function oidcProvider(): OAuthConfig<OidcProfile>[] {
+  const settings = oidcSettings();
+  if (!settings) return [];
+  return [
+    {
+      id: "oidc",
+      name: settings.name,
+      type: "oauth",
+      wellKnown: `${settings.issuer}/.well-known/openid-configuration`,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state", "nonce"],
+      profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
+    },
+  ];
+}
+
+function devProvider() {
+  if (!devSignInEnabled()) return [];
+  return [
+    CredentialsProvider({
+      id: "dev",
+      name: "Development sign-in",
+      credentials: { email: { label: "Email", type: "email" } },
+      async authorize(credentials) {
+        const email = ZEmail.safeParse(credentials?.email);
+        if (!email.success) return null;
+        const result = await signInUser({ method: "dev", email: email.data });
+        return result.ok ? result.user : null;
+      },
+    }),
+  ];
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [...oidcProvider(), ...devProvider()],
+  callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "oidc") return true; // dev sign-in already checked in authorize()
+      const settings = oidcSettings();
+      const p = profile as OidcProfile | undefined;
+      if (!settings || !p?.sub) return false;
+      const result = await signInUser({
+        method: "oidc",
+        issuer: settings.issuer,
+        subject: p.sub,
+        email: p.email,
+        emailVerified: p.email_verified,
+        name: p.name,
+      });
+      if (!result.ok) return "/signin?error=NotAMember";
+      // next-auth hands this same object to the jwt callback: carry our user id, not the
+      // provider's subject, into the session.
+      user.id = result.user.id;
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+};
