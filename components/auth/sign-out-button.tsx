@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="text-sm text-slate-200 underline hover:text-white">
+    <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="whitespace-nowrap text-sm text-slate-200 underline hover:text-white">
       Sign out
     </button>
   );

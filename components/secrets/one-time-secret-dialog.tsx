@@ -86,7 +86,7 @@ function SecretValue({ id, label, value, onCopied }: { id: string; label: string
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <div className="flex gap-2">
+      <div className="flex flex-col gap-2 sm:flex-row">
         <input
           id={id}
           readOnly

@@ -36,7 +36,7 @@ export function CopyButton({ value, label, onCopied }: { value: string; label: s
         state === "copied" ? "border-green-600 bg-green-50 text-green-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"
       }`}
     >
-      <span aria-hidden="true">{state === "copied" ? "✓" : "⧉"}</span>
+      {state === "copied" ? <CheckIcon /> : <CopyIcon />}
       {state === "copied" ? "Copied!" : state === "failed" ? "Copy failed" : "Copy"}
       <span className="sr-only" role="status">
         {state === "copied" ? `${label} copied to the clipboard` : ""}
@@ -56,4 +56,23 @@ function copyWithSelection(value: string) {
   const ok = document.execCommand("copy");
   area.remove();
   if (!ok) throw new Error("copy refused");
+}
+
+const iconProps = { width: 16, height: 16, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 2, "aria-hidden": true } as const;
+
+function CopyIcon() {
+  return (
+    <svg {...iconProps}>
+      <rect x="9" y="9" width="12" height="12" rx="2" />
+      <path d="M5 15V5a2 2 0 0 1 2-2h10" />
+    </svg>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M4 12l5 5L20 6" />
+    </svg>
+  );
 }

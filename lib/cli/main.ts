@@ -1,6 +1,7 @@
 // The admin CLI: `npm run latchkey -- <command>`. Every command goes through the same
 // domain functions and validation as the portal.
 import { parseArgs } from "node:util";
+import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { UsageError, type Command, type Output } from "./command";
 import { createClientCommand, listClientsCommand } from "./commands/clients";
@@ -56,4 +57,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).finally(() => db.$disconnect());

@@ -1,0 +1,22 @@
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_DATA_DIR = path.resolve("data/e2e");
+export const E2E_SERVER_LOG = path.join(E2E_DATA_DIR, "server.log");
+
+/** The database the end-to-end server and its seeding share. */
+export function e2eDatabaseUrl(): string {
+  return process.env.E2E_DATABASE_URL ?? `file:${path.join(E2E_DATA_DIR, "latchkey-e2e.db")}`;
+}
+
+export function e2eServerEnv(): Record<string, string> {
+  return {
+    PORT: String(E2E_PORT),
+    LATCHKEY_BASE_URL: E2E_BASE_URL,
+    LATCHKEY_DATA_DIR: E2E_DATA_DIR,
+    LATCHKEY_DEV_SIGNIN: "1",
+    DATABASE_URL: e2eDatabaseUrl(),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}

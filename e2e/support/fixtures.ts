@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { e2eServerEnv } from "./e2e-env";
+
+export type TestTenant = { slug: string; admin: string; member: string };
+
+/** A fresh tenant per test, with unique names, so tests never see each other's data. */
+export function seedTenant(): TestTenant {
+  const slug = `e2e-${randomBytes(4).toString("hex")}`;
+  const out = execFileSync("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/support/seed-tenant.ts", slug], {
+    env: { ...process.env, ...e2eServerEnv() },
+  });
+  return JSON.parse(out.toString()) as TestTenant;
+}
+
+/**
+ * Signs in through next-auth's development credentials endpoint, not the UI (the UI is
+ * covered by the sign-in spec). The request context shares cookies with the page.
+ */
+export async function signInAs(request: APIRequestContext, email: string): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/dev", {
+    form: { email, csrfToken, callbackUrl: "/", json: "true" },
+  });
+  expect(response.ok()).toBe(true);
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(email);
+}
+
+export const test = base.extend<{ tenant: TestTenant }>({
+  // eslint-disable-next-line no-empty-pattern
+  tenant: async ({}, use) => use(seedTenant()),
+});
+
+export { expect };

@@ -1,0 +1,33 @@
+import { defineConfig } from "@playwright/test";
+import { E2E_BASE_URL, E2E_SERVER_LOG, e2eServerEnv } from "./e2e/support/e2e-env";
+
+// Runs against the production build (`next build` first) on its own database and data
+// directory; E2E_DATABASE_URL picks PostgreSQL, otherwise a fresh SQLite file.
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download is not reachable here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    // The server's output is kept in a file too, so specs can prove no secret is logged.
+    command: `tsx --tsconfig tsconfig.node.json e2e/support/reset-e2e.ts && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
+    url: `${E2E_BASE_URL}/signin`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: e2eServerEnv(),
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Every test suite, on SQLite and on PostgreSQL: `npm test`.
+# PostgreSQL comes from LATCHKEY_TEST_POSTGRES_URL (default: the local server). Outside CI
+# its suites are skipped, loudly, when no server answers; in CI (CI=true) that is a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH" NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Chromium from Debian for the browser tests …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install Debian's chromium package (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+
+PG_URL="${LATCHKEY_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/latchkey_test}"
+export LATCHKEY_TEST_POSTGRES_URL="$PG_URL"
+if node scripts/postgres-reachable.mjs "$PG_URL"; then
+  WITH_POSTGRES=1
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is not reachable at $PG_URL, and CI must test it." >&2
+  exit 1
+else
+  WITH_POSTGRES=0
+  echo "!! PostgreSQL not reachable at $PG_URL: SKIPPING the PostgreSQL suites (integration and browser)."
+fi
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "Type check"
+tsc --noEmit -p tsconfig.json
+
+step "Unit and integration tests (SQLite$([ $WITH_POSTGRES = 1 ] && echo ' and PostgreSQL'))"
+projects=(--project unit --project sqlite)
+[ $WITH_POSTGRES = 1 ] && projects+=(--project postgres)
+vitest run "${projects[@]}"
+
+step "Production build"
+next build
+
+step "Browser tests on SQLite"
+playwright test
+
+if [ $WITH_POSTGRES = 1 ]; then
+  step "Browser tests on PostgreSQL"
+  E2E_DATABASE_URL="${PG_URL%/*}/latchkey_e2e" playwright test
+fi
+
+[ $WITH_POSTGRES = 1 ] || echo "!! Reminder: the PostgreSQL suites were skipped (no server at $PG_URL)."
