@@ -2,20 +2,13 @@
 // Latchkey (node@24 from node_modules/.bin, see package.json), then generate the Prisma
 // clients. npm builds native modules against the machine's own Node headers first, which
 // on Node 20 machines gives a module Node 24 refuses to load.
-import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
+import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 
-const require = createRequire(import.meta.url);
-
+// In a child process: a native module that failed to load once stays failed in this one.
 function sqliteLoads() {
-  try {
-    const Database = require("better-sqlite3");
-    new Database(":memory:").close();
-    return true;
-  } catch {
-    return false;
-  }
+  const probe = 'new (require("better-sqlite3"))(":memory:").close()';
+  return spawnSync(process.execPath, ["-e", probe], { stdio: "ignore" }).status === 0;
 }
 
 if (!sqliteLoads()) {
