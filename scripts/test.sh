@@ -46,7 +46,7 @@ playwright test
 
 if [ $WITH_POSTGRES = 1 ]; then
   step "Browser tests on PostgreSQL"
-  E2E_DATABASE_URL="${PG_URL%/*}/latchkey_e2e" playwright test
+  E2E_DATABASE_URL="${PG_URL%/*}/latchkey_e2e_test" playwright test
 fi
 
 [ $WITH_POSTGRES = 1 ] || echo "!! Reminder: the PostgreSQL suites were skipped (no server at $PG_URL)."

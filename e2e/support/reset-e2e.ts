@@ -2,8 +2,8 @@
 // directory (new signing keys, session secret and server log) and a fresh database.
 import { mkdirSync, rmSync } from "node:fs";
 import { E2E_DATA_DIR, e2eDatabaseUrl } from "./e2e-env";
-import { resetDatabase } from "./reset-database";
+import { resetTestDatabase } from "@/lib/testing/reset-test-database";
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
-await resetDatabase(e2eDatabaseUrl());
+await resetTestDatabase(e2eDatabaseUrl());

@@ -24,5 +24,6 @@ class CatalogTextPool extends pg.Pool {
 }
 
 export function migrationAdapter(connectionString: string) {
-  return new PrismaPg(new CatalogTextPool({ connectionString }));
+  // allowExitOnIdle: otherwise the idle pool keeps `migrate deploy` alive for 10 s after it is done.
+  return new PrismaPg(new CatalogTextPool({ connectionString, allowExitOnIdle: true }));
 }

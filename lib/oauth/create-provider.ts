@@ -49,6 +49,8 @@ export function createProvider(config: ServerConfig, keys: KeyMaterial): Provide
       if (!client) return undefined;
       return { tenant_id: client.latchkey_tenant_id, tenant: client.latchkey_tenant, roles: client.latchkey_roles };
     },
+    // The client's own token lifetime, carried by the resource server info above.
+    ttl: { ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600 },
     enabledJWA: {
       clientAuthSigningAlgValues: [...ASYMMETRIC],
       idTokenSigningAlgValues: ["ES256", "RS256"],

@@ -13,12 +13,22 @@ export function recordSecretUse(secretId: string, at: Date): void {
   timer ??= setTimeout(() => void flushSecretUses(), FLUSH_INTERVAL_MS).unref();
 }
 
+/** Writes the pending times; called by the timer and on shutdown. Never throws. */
 export async function flushSecretUses(): Promise<void> {
   timer = null;
   const batch = [...pending];
   pending.clear();
   for (const [id, at] of batch) {
-    // updateMany: the secret may have been deleted meanwhile, which is not an error.
-    await db.clientSecret.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] }, data: { lastUsedAt: at } });
+    try {
+      // updateMany: the secret may have been deleted meanwhile, which is not an error.
+      await db.clientSecret.updateMany({
+        where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+        data: { lastUsedAt: at },
+      });
+    } catch (error) {
+      // A passing database fault must not take the token service down; try again later.
+      console.error("could not record secret use:", error instanceof Error ? error.message : error);
+      if (!pending.has(id)) recordSecretUse(id, at);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { serverConfig } from "@/lib/config";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
+import { flushSecretUses } from "@/lib/oauth/record-secret-use";
 import { prepareEnvironment } from "./prepare-environment";
 
 const config = serverConfig();
@@ -23,5 +24,9 @@ server.listen(config.port, config.host, () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    server.close();
+    // Keep the last few seconds of "last used" times, then stop even if connections linger.
+    void flushSecretUses().finally(() => process.exit(0));
+  });
 }

@@ -1,0 +1,297 @@
+// The token service as a real OAuth client sees it: a real HTTP server, openid-client for
+// discovery and the client-credentials grant, jose for checking the tokens.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import {
+  allowInsecureRequests,
+  ClientSecretBasic,
+  ClientSecretPost,
+  clientCredentialsGrant,
+  Configuration,
+  customFetch,
+  discovery,
+  ResponseBodyError,
+  WWWAuthenticateChallengeError,
+  type ServerMetadata,
+} from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, type CreatedClient } from "@/lib/clients/create-client";
+import { listClients } from "@/lib/clients/list-clients";
+import { serverConfig } from "@/lib/config";
+import { db } from "@/lib/db/prisma";
+import { addClientSecret } from "@/lib/secrets/add-client-secret";
+import { deleteClientSecret } from "@/lib/secrets/delete-client-secret";
+import { listClientSecrets } from "@/lib/secrets/list-client-secrets";
+import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
+import { HASHED_SECRET_PLACEHOLDER } from "./find-oauth-client";
+import { createIdentityHandler, isIdentityRequest } from "./identity-handler";
+import { flushSecretUses } from "./record-secret-use";
+
+let server: Server;
+let baseUrl: string;
+let issuer: string;
+let dataDir: string;
+let metadata: ServerMetadata;
+let tenant: TestTenant;
+let client: CreatedClient;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-token-test-"));
+  // Listen first: the issuer URL contains the port, and the handler is built from it.
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+  const config = serverConfig({
+    ...process.env,
+    PORT: String(port),
+    LATCHKEY_BASE_URL: baseUrl,
+    LATCHKEY_DATA_DIR: dataDir,
+    LATCHKEY_TOKEN_AUDIENCE: undefined,
+  });
+  issuer = config.issuer;
+  const identity = await createIdentityHandler(config);
+  server.on("request", (req, res) => {
+    if (isIdentityRequest(req.url)) return void identity(req, res);
+    res.statusCode = 404;
+    res.end();
+  });
+
+  tenant = await createTestTenant("token");
+  client = await createClient(tenant.admin, clientInput({ tokenLifetime: 120, roleIds: [tenant.roleIds.administrator] }));
+  // The one real discovery; other configurations reuse its metadata.
+  const discovered = await discovery(new URL(issuer), client.clientId, client.secret.plaintext, ClientSecretBasic(client.secret.plaintext), {
+    execute: [allowInsecureRequests],
+  });
+  metadata = discovered.serverMetadata();
+});
+
+afterAll(async () => {
+  if (server?.listening) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Auth = "basic" | "post";
+
+/** An openid-client configuration for one secret, recording how it authenticated. */
+function oauthClient(clientId: string, secret: string, auth: Auth = "basic") {
+  const config = new Configuration(metadata, clientId, secret, auth === "basic" ? ClientSecretBasic(secret) : ClientSecretPost(secret));
+  allowInsecureRequests(config);
+  const sent: { authorization: string | null; body: string }[] = [];
+  // Pass-through to the real fetch, only noting what was sent.
+  config[customFetch] = (url, options) => {
+    sent.push({ authorization: new Headers(options.headers).get("authorization"), body: String(options.body ?? "") });
+    // openid-client's body type admits a Uint8Array that DOM's RequestInit typing does not.
+    return fetch(url, options as RequestInit);
+  };
+  return { config, sent };
+}
+
+async function tokenFor(clientId: string, secret: string, auth: Auth = "basic"): Promise<string> {
+  const { config } = oauthClient(clientId, secret, auth);
+  return (await clientCredentialsGrant(config)).access_token;
+}
+
+async function expectInvalidClient(clientId: string, secret: string, auth: Auth = "basic"): Promise<void> {
+  const { config } = oauthClient(clientId, secret, auth);
+  const error = await clientCredentialsGrant(config).then(
+    () => {
+      throw new Error("expected invalid_client, but a token was issued");
+    },
+    (e: unknown) => e,
+  );
+  // With Basic auth the 401 carries a WWW-Authenticate challenge (RFC 6749 5.2), which
+  // openid-client reports as its own error type; without it, as the JSON body's error.
+  if (auth === "basic") {
+    expect(error).toBeInstanceOf(WWWAuthenticateChallengeError);
+    const challenge = error as WWWAuthenticateChallengeError;
+    expect(challenge.status).toBe(401);
+    expect(challenge.cause[0]).toMatchObject({ scheme: "basic", parameters: { error: "invalid_client" } });
+    expect(await challenge.response.json()).toMatchObject({ error: "invalid_client" });
+  } else {
+    expect(error).toBeInstanceOf(ResponseBodyError);
+    expect(error).toMatchObject({ status: 401, error: "invalid_client" });
+  }
+}
+
+async function verifyAccessToken(token: string): Promise<JWTPayload> {
+  const jwks = createRemoteJWKSet(new URL(metadata.jwks_uri!));
+  const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+    issuer,
+    audience: `${baseUrl}/api`,
+    typ: "at+jwt",
+    algorithms: ["ES256"],
+  });
+  expect(protectedHeader).toMatchObject({ alg: "ES256", typ: "at+jwt" });
+  return payload;
+}
+
+describe("discovery", () => {
+  it("publishes the issuer, the token endpoint and the signing keys under /identity", async () => {
+    expect(metadata.issuer).toBe(`${baseUrl}/identity`);
+    expect(metadata.token_endpoint).toBe(`${baseUrl}/identity/token`);
+    expect(metadata.jwks_uri).toMatch(new RegExp(`^${baseUrl}/identity/`));
+    const jwks = (await (await fetch(metadata.jwks_uri!)).json()) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys.length).toBeGreaterThan(0);
+    // Public keys only.
+    for (const key of jwks.keys) expect(key).not.toHaveProperty("d");
+  });
+});
+
+describe("client_credentials grant", () => {
+  it.each(["basic", "post"] as const)("issues a signed access token with client_secret_%s", async (auth) => {
+    const { config, sent } = oauthClient(client.clientId, client.secret.plaintext, auth);
+    const response = await clientCredentialsGrant(config);
+    // The secret really travelled the way the test names.
+    expect(sent).toHaveLength(1);
+    if (auth === "basic") {
+      expect(sent[0]!.authorization).toMatch(/^Basic /);
+      expect(sent[0]!.body).not.toContain("client_secret");
+    } else {
+      expect(sent[0]!.authorization).toBeNull();
+      expect(new URLSearchParams(sent[0]!.body).get("client_secret")).toBe(client.secret.plaintext);
+    }
+    expect(response.token_type.toLowerCase()).toBe("bearer");
+    expect(response.expires_in).toBe(120);
+
+    const claims = await verifyAccessToken(response.access_token);
+    expect(claims).toMatchObject({
+      sub: client.clientId,
+      client_id: client.clientId,
+      tenant: tenant.slug,
+      tenant_id: tenant.id,
+      roles: ["Account Administrator", "Account Member"],
+    });
+    expect(claims.exp! - claims.iat!).toBe(120);
+    expect(claims.jti).toEqual(expect.any(String));
+    expect(claims.jti!.length).toBeGreaterThan(10);
+  });
+
+  it("gives every token its own jti and the client's lifetime (default client: 3600 s)", async () => {
+    const plain = await createClient(tenant.admin, clientInput());
+    const [first, second] = await Promise.all([tokenFor(plain.clientId, plain.secret.plaintext), tokenFor(plain.clientId, plain.secret.plaintext)]);
+    const [a, b] = await Promise.all([verifyAccessToken(first), verifyAccessToken(second)]);
+    expect(a.jti).not.toBe(b.jti);
+    expect(a.exp! - a.iat!).toBe(3600);
+    expect(a.roles).toEqual(["Account Member"]);
+  });
+
+  it("rejects the token once its signature is tampered with", async () => {
+    const token = await tokenFor(client.clientId, client.secret.plaintext);
+    const [header, payload, signature] = token.split(".");
+    const flipped = signature!.startsWith("A") ? `B${signature!.slice(1)}` : `A${signature!.slice(1)}`;
+    expect(decodeProtectedHeader(token).alg).toBe("ES256");
+    await expect(verifyAccessToken(`${header}.${payload}.${flipped}`)).rejects.toThrow();
+  });
+
+  it("answers invalid_client (401) for a wrong secret, by either method", async () => {
+    await expectInvalidClient(client.clientId, `${client.secret.plaintext.slice(0, -1)}x`, "basic");
+    await expectInvalidClient(client.clientId, "lk_wrong", "post");
+    await expectInvalidClient(client.clientId, client.secret.hint, "basic");
+  });
+
+  it("answers invalid_client for an unknown client id", async () => {
+    await expectInvalidClient("00000000-0000-4000-8000-000000000000", client.secret.plaintext);
+  });
+
+  it("answers invalid_client for an expired secret", async () => {
+    const expiring = await createClient(tenant.admin, clientInput());
+    expect(await tokenFor(expiring.clientId, expiring.secret.plaintext)).toEqual(expect.any(String));
+    // The domain refuses past dates, so expire it directly in the database.
+    await db.clientSecret.update({ where: { id: expiring.secret.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await expectInvalidClient(expiring.clientId, expiring.secret.plaintext);
+  });
+
+  it("answers invalid_client for a deleted secret at once, while another secret keeps working", async () => {
+    const rotating = await createClient(tenant.admin, clientInput());
+    const second = await addClientSecret(tenant.admin, rotating.clientId, { description: "second", expires: "never" });
+    // Any non-expired secret of the client authenticates.
+    expect(await tokenFor(rotating.clientId, rotating.secret.plaintext)).toEqual(expect.any(String));
+    expect(await tokenFor(rotating.clientId, second.plaintext, "post")).toEqual(expect.any(String));
+
+    await deleteClientSecret(tenant.admin, rotating.clientId, rotating.secret.id);
+    await expectInvalidClient(rotating.clientId, rotating.secret.plaintext);
+    await expectInvalidClient(rotating.clientId, rotating.secret.plaintext, "post");
+    const claims = await verifyAccessToken(await tokenFor(rotating.clientId, second.plaintext));
+    expect(claims.client_id).toBe(rotating.clientId);
+  });
+
+  it("does not let one client's secret authenticate another client", async () => {
+    const other = await createClient(tenant.admin, clientInput());
+    await expectInvalidClient(other.clientId, client.secret.plaintext);
+  });
+
+  // oidc-provider is given a fixed placeholder as every client's client_secret; its own
+  // comparison (or an HMAC keyed by it) would accept that placeholder for any client.
+  it("does not accept the placeholder the provider holds as a secret", async () => {
+    await expectInvalidClient(client.clientId, HASHED_SECRET_PLACEHOLDER, "basic");
+    await expectInvalidClient(client.clientId, HASHED_SECRET_PLACEHOLDER, "post");
+  });
+
+  it("refuses client_secret_jwt keyed by the placeholder", async () => {
+    const assertion = await new SignJWT({ jti: randomUUID() })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer(client.clientId)
+      .setSubject(client.clientId)
+      .setAudience(metadata.token_endpoint!)
+      .setIssuedAt()
+      .setExpirationTime("1m")
+      .sign(new TextEncoder().encode(HASHED_SECRET_PLACEHOLDER));
+    const response = await fetch(metadata.token_endpoint!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: client.clientId,
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "invalid_client" });
+  });
+
+  it("answers unsupported_grant_type (400) for the password grant", async () => {
+    const response = await fetch(metadata.token_endpoint!, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret.plaintext}`).toString("base64")}`,
+      },
+      body: new URLSearchParams({ grant_type: "password", username: "alice", password: "secret" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "unsupported_grant_type" });
+  });
+});
+
+describe("last use of a secret", () => {
+  it("is recorded once uses are flushed, for the secret that was used only", async () => {
+    const used = await createClient(tenant.admin, clientInput());
+    const unused = await addClientSecret(tenant.admin, used.clientId, { expires: "never" });
+    const before = Date.now();
+    await tokenFor(used.clientId, used.secret.plaintext);
+    await flushSecretUses();
+    const after = Date.now();
+
+    const rows = await db.clientSecret.findMany({ where: { id: { in: [used.secret.id, unused.id] } } });
+    const lastUsed = rows.find((r) => r.id === used.secret.id)!.lastUsedAt;
+    expect(lastUsed).toBeInstanceOf(Date);
+    expect(lastUsed!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(lastUsed!.getTime()).toBeLessThanOrEqual(after);
+    expect(rows.find((r) => r.id === unused.id)!.lastUsedAt).toBeNull();
+
+    // The portal's views show it too.
+    const listed = await listClientSecrets(tenant.admin, used.clientId);
+    expect(listed.find((s) => s.id === used.secret.id)?.lastUsedAt?.getTime()).toBe(lastUsed!.getTime());
+    expect((await listClients(tenant.admin)).find((c) => c.clientId === used.clientId)?.lastUsedAt?.getTime()).toBe(lastUsed!.getTime());
+  });
+});
