@@ -23,7 +23,9 @@ export const createClientCommand: Command = {
     ...JSON_OPTION,
   },
   async run(values, out) {
+    // Argument checks come before any lookup, so a bad command line is always exit code 2.
     const type = required(values, "type");
+    const name = required(values, "name");
     if (type !== "client-credentials") {
       const others = CLIENT_TYPES.filter((t) => t !== "client-credentials").join(", ");
       throw new UsageError(`--type must be client-credentials (${others} are created in the portal for now)`);
@@ -31,7 +33,7 @@ export const createClientCommand: Command = {
     const ctx = await cliTenantContext(required(values, "tenant"));
     const client = await createClient(ctx, {
       type,
-      name: required(values, "name"),
+      name,
       description: typeof values.description === "string" ? values.description : undefined,
       clientId: typeof values["client-id"] === "string" ? values["client-id"] : undefined,
       roleIds: await findRoleIdsByName(ctx, list(values, "role"), "role"),

@@ -12,8 +12,8 @@ export const addSecretCommand: Command = {
   usage: "secrets add --tenant S --client ID [--description D] [--expires YYYY-MM-DD|never] [--json]",
   options: { ...TENANT_OPTION, ...CLIENT_OPTION, description: { type: "string" }, expires: { type: "string" }, ...JSON_OPTION },
   async run(values, out) {
-    const ctx = await cliTenantContext(required(values, "tenant"));
     const clientId = required(values, "client");
+    const ctx = await cliTenantContext(required(values, "tenant"));
     const { plaintext, ...secret } = await addClientSecret(ctx, clientId, {
       description: typeof values.description === "string" ? values.description : "",
       expires: typeof values.expires === "string" ? values.expires : defaultSecretExpiry(),
@@ -29,9 +29,9 @@ export const deleteSecretCommand: Command = {
   usage: "secrets delete --tenant S --client ID --secret SECRET_ID [--json]",
   options: { ...TENANT_OPTION, ...CLIENT_OPTION, secret: { type: "string" }, ...JSON_OPTION },
   async run(values, out) {
+    const [clientId, secretId] = [required(values, "client"), required(values, "secret")];
     const ctx = await cliTenantContext(required(values, "tenant"));
-    const secretId = required(values, "secret");
-    await deleteClientSecret(ctx, required(values, "client"), secretId);
+    await deleteClientSecret(ctx, clientId, secretId);
     if (out.json) return out.printJson({ deleted: secretId });
     out.print(`Deleted secret ${secretId}`);
   },
@@ -42,8 +42,9 @@ export const listSecretsCommand: Command = {
   usage: "secrets list --tenant S --client ID [--json]",
   options: { ...TENANT_OPTION, ...CLIENT_OPTION, ...JSON_OPTION },
   async run(values, out) {
+    const clientId = required(values, "client");
     const ctx = await cliTenantContext(required(values, "tenant"));
-    const secrets = await listClientSecrets(ctx, required(values, "client"));
+    const secrets = await listClientSecrets(ctx, clientId);
     if (out.json) return out.printJson({ secrets });
     for (const s of secrets) {
       out.print(`${s.id}  ${s.hint}…  expires ${s.expiresAt?.toISOString() ?? "never"}  last used ${s.lastUsedAt?.toISOString() ?? "never"}  ${s.description}`);

@@ -8,10 +8,11 @@ export const addUserCommand: Command = {
   usage: "users add --tenant S --email E [--name N] [--role R]... [--json]",
   options: { ...TENANT_OPTION, email: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true }, ...JSON_OPTION },
   async run(values, out) {
+    const email = required(values, "email");
     const ctx = await cliTenantContext(required(values, "tenant"));
     const roleIds = await findRoleIdsByName(ctx, list(values, "role"), "role");
     const user = await addTenantUser(ctx, {
-      email: required(values, "email"),
+      email,
       name: typeof values.name === "string" ? values.name : undefined,
       roleIds,
     });
