@@ -51,12 +51,17 @@ export function CreateClientForm({ tenantSlug, roles }: { tenantSlug: string; ro
     startTransition(async () => {
       const result = await createClientAction(tenantSlug, values);
       if (result.ok) {
-        setCreated({
-          title: `Client “${result.data.name}” created`,
-          clientId: result.data.clientId,
-          clientSecret: result.data.clientSecret,
-          expiresAt: result.data.secretExpiresAt,
-        });
+        const { clientSecret } = result.data;
+        if (clientSecret) {
+          setCreated({
+            title: `Client “${result.data.name}” created`,
+            clientId: result.data.clientId,
+            clientSecret,
+            expiresAt: result.data.secretExpiresAt,
+          });
+        } else {
+          router.push(`/t/${tenantSlug}/clients?created=${result.data.clientId}`);
+        }
         return;
       }
       setFormError(result.message);

@@ -1,15 +1,15 @@
 "use server";
 
 import { createClient } from "@/lib/clients/create-client";
-import { ZCreateClientCredentialsClient } from "@/lib/validation/client";
+import { ZCreateClient } from "@/lib/validation/client";
 import { tenantAction } from "./tenant-action";
 
 /**
- * The response of this action is the one place the new secret's plaintext travels: the
+ * The response of this action is the one place a new secret's plaintext travels: the
  * browser keeps it in the one-time dialog's state only.
  */
 export const createClientAction = tenantAction({
-  schema: ZCreateClientCredentialsClient,
+  schema: ZCreateClient,
   requireAdministrator: true,
   revalidate: ["/clients"],
   async run(ctx, input) {
@@ -17,8 +17,9 @@ export const createClientAction = tenantAction({
     return {
       clientId: client.clientId,
       name: client.name,
-      clientSecret: client.secret.plaintext,
-      secretExpiresAt: client.secret.expiresAt,
+      type: client.type,
+      clientSecret: client.secret?.plaintext ?? null,
+      secretExpiresAt: client.secret?.expiresAt ?? null,
     };
   },
 });

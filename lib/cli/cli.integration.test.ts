@@ -60,7 +60,7 @@ describe("latchkey CLI", () => {
 
   it.each([
     [["clients", "create", "--tenant", "x", "--type", "client-credentials"], "--name is required"],
-    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "hybrid"], "--type must be client-credentials"],
+    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "implicit"], "--type must be one of client-credentials, authorization-code, hybrid"],
     [["clients", "list", "--tenant", "x", "--bogus"], "Unknown option '--bogus'"],
     [["frobnicate", "now"], 'unknown command "frobnicate now"'],
   ])("refuses bad arguments %j with one line on stderr and exit code 2", async (args, message) => {

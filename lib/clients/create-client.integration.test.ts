@@ -114,7 +114,17 @@ describe("createClient", () => {
       expect(event).toMatchObject({ actorType: "user", actorId: tenant.adminUserId, actorLabel: tenant.admin.actor.label, targetType: "client", targetLabel: "Audited" });
     }
     const clientCreate = events.find((e) => e.action === "client.create")!;
-    expect(JSON.parse(clientCreate.details)).toEqual({ after: { type: "client-credentials", name: "Audited", tokenLifetime: 3600, roles: ["Account Member"] } });
+    expect(JSON.parse(clientCreate.details)).toEqual({
+      after: {
+        type: "client-credentials",
+        name: "Audited",
+        description: "",
+        environment: "Development",
+        tokenLifetime: 3600,
+        allowRefreshToken: false,
+        roles: ["Account Member"],
+      },
+    });
     const secretCreate = JSON.parse(events.find((e) => e.action === "secret.create")!.details) as Record<string, unknown>;
     expect(secretCreate).toMatchObject({ secretId: created.secret.id, hint: created.secret.hint, description: "first" });
 

@@ -7,8 +7,17 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveTenantRoleIds } from "@/lib/roles/resolve-tenant-role-ids";
 import { insertClientSecret, type CreatedSecret } from "@/lib/secrets/insert-client-secret";
 import { actorUserId, assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
-import { ZCreateClientCredentialsClient, type TCreateClientCredentialsClient } from "@/lib/validation/client";
+import { assertClientNameAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
+import {
+  ZCreateClient,
+  type TCreateAuthorizationCodeClient,
+  type TCreateClient,
+  type TCreateClientCredentialsClient,
+  type TCreateHybridClient,
+} from "@/lib/validation/client";
 import { parseInput } from "@/lib/validation/parse-input";
+import { clientUriRows } from "./client-uris";
+import { resolveEnvironment } from "./resolve-environment";
 
 export type CreatedClient = {
   id: string;
@@ -16,34 +25,52 @@ export type CreatedClient = {
   name: string;
   type: string;
   tokenLifetime: number;
+  environment: string;
   roles: string[];
-  secret: CreatedSecret;
+  /** The first secret of a confidential client; authorization code clients have none. */
+  secret: CreatedSecret | null;
 };
+
+/** A client-credentials or hybrid client, created with its first secret. */
+export type CreatedConfidentialClient = CreatedClient & { secret: CreatedSecret };
 
 const DUPLICATE_CLIENT_ID = "A client with this Client Id already exists. Leave it empty to generate one.";
 
-export async function createClient(ctx: TenantContext, rawInput: TCreateClientCredentialsClient): Promise<CreatedClient> {
+export async function createClient(ctx: TenantContext, rawInput: TCreateAuthorizationCodeClient): Promise<CreatedClient & { secret: null }>;
+export async function createClient(
+  ctx: TenantContext,
+  rawInput: TCreateClientCredentialsClient | TCreateHybridClient,
+): Promise<CreatedConfidentialClient>;
+export async function createClient(ctx: TenantContext, rawInput: TCreateClient): Promise<CreatedClient>;
+export async function createClient(ctx: TenantContext, rawInput: TCreateClient): Promise<CreatedClient> {
   assertAdministrator(ctx);
-  const input = parseInput(ZCreateClientCredentialsClient, rawInput);
+  const input = parseInput(ZCreateClient, rawInput);
   const clientId = input.clientId || randomUUID();
 
   try {
     return await db.$transaction(async (tx) => {
+      assertClientNameAllowed(await loadTenantPolicy(tx, ctx), input.name);
       if (await tx.client.findUnique({ where: { clientId }, select: { id: true } })) {
         throw new DomainError("CONFLICT", DUPLICATE_CLIENT_ID, "clientId");
       }
-      const roles = await resolveTenantRoleIds(tx, ctx, input.roleIds);
+      const environment = await resolveEnvironment(tx, ctx, input.environmentId);
+      const roles = await resolveTenantRoleIds(tx, ctx, input.type === "client-credentials" ? input.roleIds : []);
+      const uris = input.type === "client-credentials" ? [] : clientUriRows(input);
       const client = await tx.client.create({
         data: {
           tenantId: ctx.tenantId,
+          environmentId: environment.id,
           clientId,
           type: input.type,
           name: input.name,
+          nameSearch: input.name.toLowerCase(),
           description: input.description,
           tokenLifetime: input.tokenLifetime,
+          allowRefreshToken: input.type === "hybrid" && input.allowRefreshToken,
           createdById: actorUserId(ctx.actor),
           createdByLabel: ctx.actor.label,
           roles: { create: roles.map((role) => ({ roleId: role.id })) },
+          uris: { create: uris },
         },
       });
       await recordAuditEvent(tx, ctx, {
@@ -53,18 +80,23 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClientCr
           after: {
             type: client.type,
             name: client.name,
+            description: client.description,
+            environment: environment.name,
             tokenLifetime: client.tokenLifetime,
+            allowRefreshToken: client.allowRefreshToken,
             roles: roles.map((role) => role.name),
+            ...Object.fromEntries(uris.map((u) => [u.kind, uris.filter((x) => x.kind === u.kind).map((x) => x.uri)])),
           },
         },
       });
-      const secret = await insertClientSecret(tx, ctx, client, input.secret);
+      const secret = input.type === "authorization-code" ? null : await insertClientSecret(tx, ctx, client, input.secret, "secret.");
       return {
         id: client.id,
         clientId: client.clientId,
         name: client.name,
         type: client.type,
         tokenLifetime: client.tokenLifetime,
+        environment: environment.name,
         roles: roles.map((role) => role.name),
         secret,
       };

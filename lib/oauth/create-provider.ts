@@ -18,7 +18,7 @@ export function createProvider(config: ServerConfig, keys: KeyMaterial): Provide
     jwks: keys.jwks as Configuration["jwks"],
     cookies: { keys: keys.cookieKeys },
     extraClientMetadata: {
-      properties: ["latchkey_client_db_id", "latchkey_tenant_id", "latchkey_tenant", "latchkey_roles", "latchkey_token_lifetime"],
+      properties: ["latchkey_client_db_id", "latchkey_tenant_id", "latchkey_tenant", "latchkey_roles", "latchkey_environment", "latchkey_token_lifetime"],
     },
     features: {
       devInteractions: { enabled: false },
@@ -47,7 +47,12 @@ export function createProvider(config: ServerConfig, keys: KeyMaterial): Provide
     extraTokenClaims: (ctx: KoaContextWithOIDC) => {
       const client = ctx.oidc.client as LatchkeyClient | undefined;
       if (!client) return undefined;
-      return { tenant_id: client.latchkey_tenant_id, tenant: client.latchkey_tenant, roles: client.latchkey_roles };
+      return {
+        tenant_id: client.latchkey_tenant_id,
+        tenant: client.latchkey_tenant,
+        environment: client.latchkey_environment,
+        roles: client.latchkey_roles,
+      };
     },
     // The client's own token lifetime, carried by the resource server info above.
     ttl: { ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600 },

@@ -19,6 +19,7 @@ export async function findOAuthClient(clientId: string) {
       tokenLifetime: true,
       tenantId: true,
       tenant: { select: { slug: true } },
+      environment: { select: { name: true } },
       roles: { select: { role: { select: { name: true } } } },
     },
   });
@@ -35,6 +36,7 @@ export async function findOAuthClient(clientId: string) {
     latchkey_tenant_id: client.tenantId,
     latchkey_tenant: client.tenant.slug,
     latchkey_roles: client.roles.map((r) => r.role.name).sort(),
+    latchkey_environment: client.environment.name,
     latchkey_token_lifetime: client.tokenLifetime,
   };
 }

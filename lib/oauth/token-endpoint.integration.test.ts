@@ -20,7 +20,7 @@ import {
   type ServerMetadata,
 } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type CreatedClient } from "@/lib/clients/create-client";
+import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { listClients } from "@/lib/clients/list-clients";
 import { serverConfig } from "@/lib/config";
 import { db } from "@/lib/db/prisma";
@@ -38,7 +38,7 @@ let issuer: string;
 let dataDir: string;
 let metadata: ServerMetadata;
 let tenant: TestTenant;
-let client: CreatedClient;
+let client: CreatedConfidentialClient;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-token-test-"));

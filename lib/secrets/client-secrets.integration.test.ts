@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, type CreatedClient } from "@/lib/clients/create-client";
+import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { listClients } from "@/lib/clients/list-clients";
 import { db } from "@/lib/db/prisma";
 import { clientInput, createTestTenant, dateInDays, expectDomainError, type TestTenant } from "@/lib/testing/fixtures";
@@ -63,7 +63,7 @@ describe("client secrets at rest", () => {
 });
 
 describe("the limit of 10 secrets per client", () => {
-  async function clientWithSecrets(count: number): Promise<CreatedClient> {
+  async function clientWithSecrets(count: number): Promise<CreatedConfidentialClient> {
     const client = await createClient(tenant.admin, clientInput());
     for (let i = 1; i < count; i++) await addClientSecret(tenant.admin, client.clientId, { expires: "never" });
     return client;

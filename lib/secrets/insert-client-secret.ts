@@ -5,6 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { actorUserId, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
 import { MAX_SECRETS_PER_CLIENT, secretExpiryInstant, ZSecretInput, type TSecretInput } from "@/lib/validation/secret";
+import { assertSecretExpiryAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
+import { CONFIDENTIAL_TYPES, type TClientType } from "@/lib/validation/client";
 import { generateSecret } from "./generate-secret";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -33,10 +35,16 @@ export type CreatedSecret = SecretSummary & {
 export async function insertClientSecret(
   tx: Tx,
   ctx: TenantContext,
-  client: { id: string; clientId: string; name: string },
+  client: { id: string; clientId: string; name: string; type: string },
   rawInput: TSecretInput,
+  /** Where the secret's fields sit in the caller's form, e.g. "secret." when nested. */
+  fieldPrefix = "",
 ): Promise<CreatedSecret> {
+  if (!CONFIDENTIAL_TYPES.includes(client.type as TClientType)) {
+    throw new DomainError("VALIDATION", "Authorization code clients are public clients and have no secrets");
+  }
   const input = parseInput(ZSecretInput, rawInput);
+  assertSecretExpiryAllowed(await loadTenantPolicy(tx, ctx), input.expires, `${fieldPrefix}expires`);
   await tx.client.update({ where: { id: client.id, tenantId: ctx.tenantId }, data: { updatedAt: new Date() } });
   const existing = await tx.clientSecret.count({ where: { clientId: client.id, tenantId: ctx.tenantId } });
   if (existing >= MAX_SECRETS_PER_CLIENT) {

@@ -8,13 +8,21 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { ZCreateTenant, type TCreateTenant } from "@/lib/validation/tenant";
 import type { Actor } from "./tenant-context";
 
-/** Creates a tenant with its two protected roles. Only the CLI creates tenants. */
+/** Development first: the default for clients created without naming an environment. */
+export const DEFAULT_ENVIRONMENTS = ["Development", "Production"];
+
+/** Creates a tenant with its two protected roles and default environments. Only the CLI creates tenants. */
 export async function createTenant(actor: Actor, rawInput: TCreateTenant) {
   const input = parseInput(ZCreateTenant, rawInput);
   try {
     return await db.$transaction(async (tx) => {
       const tenant = await tx.tenant.create({
-        data: { slug: input.slug, name: input.name, roles: { create: BUILT_IN_ROLES } },
+        data: {
+          slug: input.slug,
+          name: input.name,
+          roles: { create: BUILT_IN_ROLES },
+          environments: { create: DEFAULT_ENVIRONMENTS.map((name) => ({ name })) },
+        },
       });
       await recordAuditEvent(
         tx,

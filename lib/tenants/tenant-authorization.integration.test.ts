@@ -1,7 +1,7 @@
 // Security regressions: who may change a tenant's clients and secrets. Refusals must
 // leave the database exactly as it was.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, type CreatedClient } from "@/lib/clients/create-client";
+import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/prisma";
 import { addClientSecret } from "@/lib/secrets/add-client-secret";
 import { deleteClientSecret } from "@/lib/secrets/delete-client-secret";
@@ -12,7 +12,7 @@ import { loadUserTenantContext } from "./load-tenant-context";
 
 let a: TestTenant;
 let b: TestTenant;
-let clientOfA: CreatedClient;
+let clientOfA: CreatedConfidentialClient;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant("authz-a"), createTestTenant("authz-b")]);

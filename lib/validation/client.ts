@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZSecretInput } from "./secret";
+import { ZCorsOrigins, ZRedirectUris } from "./urls";
 
 export const CLIENT_TYPES = ["client-credentials", "authorization-code", "hybrid"] as const;
 export type TClientType = (typeof CLIENT_TYPES)[number];
@@ -9,6 +10,9 @@ export const CLIENT_TYPE_LABELS: Record<TClientType, string> = {
   "authorization-code": "Authorization code",
   hybrid: "Hybrid",
 };
+
+/** Types whose clients authenticate with secrets (the others are public clients). */
+export const CONFIDENTIAL_TYPES: readonly TClientType[] = ["client-credentials", "hybrid"];
 
 export const TOKEN_LIFETIME = { min: 60, max: 3600, default: 3600 } as const;
 
@@ -33,17 +37,51 @@ export const ZClientName = z
   .min(1, "Enter a name")
   .max(100, "Name can be at most 100 characters");
 
+export const ZClientDescription = z.string().trim().max(500, "Description can be at most 500 characters").default("");
+
 // Role ids chosen in addition to Account Member, which every client has regardless.
 export const ZRoleIds = z.array(z.string().min(1)).max(100).default([]);
 
+const common = {
+  name: ZClientName,
+  description: ZClientDescription,
+  clientId: z.union([z.literal(""), ZClientId]).optional(),
+  /** Empty: the tenant's first environment (Development for new tenants). */
+  environmentId: z.string().optional(),
+  tokenLifetime: ZTokenLifetime.default(TOKEN_LIFETIME.default),
+};
+
 export const ZCreateClientCredentialsClient = z.object({
   type: z.literal("client-credentials"),
-  name: ZClientName,
-  description: z.string().trim().max(500, "Description can be at most 500 characters").default(""),
-  clientId: z.union([z.literal(""), ZClientId]).optional(),
+  ...common,
   roleIds: ZRoleIds,
-  tokenLifetime: ZTokenLifetime.default(TOKEN_LIFETIME.default),
   secret: ZSecretInput,
 });
+
+export const ZCreateAuthorizationCodeClient = z.object({
+  type: z.literal("authorization-code"),
+  ...common,
+  redirectUris: ZRedirectUris.refine((uris) => uris.length > 0, "Enter at least one redirect URL"),
+  postLogoutRedirectUris: ZRedirectUris.default([]),
+  corsOrigins: ZCorsOrigins.default([]),
+});
+
+export const ZCreateHybridClient = z.object({
+  type: z.literal("hybrid"),
+  ...common,
+  allowRefreshToken: z.boolean().default(false),
+  redirectUris: ZRedirectUris.refine((uris) => uris.length > 0, "Enter at least one redirect URL"),
+  postLogoutRedirectUris: ZRedirectUris.default([]),
+  secret: ZSecretInput,
+});
+
+export const ZCreateClient = z.discriminatedUnion("type", [
+  ZCreateClientCredentialsClient,
+  ZCreateAuthorizationCodeClient,
+  ZCreateHybridClient,
+]);
+export type TCreateClient = z.input<typeof ZCreateClient>;
+export type TCreateClientParsed = z.output<typeof ZCreateClient>;
 export type TCreateClientCredentialsClient = z.input<typeof ZCreateClientCredentialsClient>;
-export type TCreateClientCredentialsClientParsed = z.output<typeof ZCreateClientCredentialsClient>;
+export type TCreateAuthorizationCodeClient = z.input<typeof ZCreateAuthorizationCodeClient>;
+export type TCreateHybridClient = z.input<typeof ZCreateHybridClient>;

@@ -9,10 +9,17 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The default expiry offered for a new secret: one year from today. */
-export function defaultSecretExpiry(today = new Date()): string {
+/**
+ * The default expiry offered for a new secret: one year from today, or the tenant's
+ * maximum secret lifetime when that is shorter.
+ */
+export function defaultSecretExpiry(today = new Date(), maxLifetimeDays: number | null = null): string {
   const next = new Date(today);
   next.setUTCFullYear(next.getUTCFullYear() + 1);
+  if (maxLifetimeDays !== null) {
+    const latest = new Date(today.getTime() + maxLifetimeDays * 24 * 60 * 60 * 1000);
+    if (latest < next) return isoDate(latest);
+  }
   return isoDate(next);
 }
 

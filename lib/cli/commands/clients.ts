@@ -2,21 +2,28 @@ import { createClient } from "@/lib/clients/create-client";
 import { listClients } from "@/lib/clients/list-clients";
 import { findRoleIdsByName } from "@/lib/roles/find-role-ids-by-name";
 import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
-import { CLIENT_TYPES } from "@/lib/validation/client";
+import { findEnvironmentIdByName } from "@/lib/environments/find-environment-id-by-name";
+import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
+import { CLIENT_TYPES, type TClientType, type TCreateClient } from "@/lib/validation/client";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
 import { JSON_OPTION, TENANT_OPTION, UsageError, list, required, type Command } from "../command";
 
 export const createClientCommand: Command = {
   name: "clients create",
   usage:
-    "clients create --tenant S --type client-credentials --name N [--role R]... [--lifetime SEC] [--client-id GUID] [--secret-description D] [--secret-expires YYYY-MM-DD|never] [--json]",
+    "clients create --tenant S --type client-credentials|authorization-code|hybrid --name N [--environment E] [--role R]... [--lifetime SEC] [--client-id GUID] [--redirect-uri URL]... [--logout-redirect-uri URL]... [--cors-origin ORIGIN]... [--allow-refresh-token] [--secret-description D] [--secret-expires YYYY-MM-DD|never] [--json]",
   options: {
     ...TENANT_OPTION,
     type: { type: "string" },
     name: { type: "string" },
     description: { type: "string" },
+    environment: { type: "string" },
     role: { type: "string", multiple: true },
     lifetime: { type: "string" },
+    "redirect-uri": { type: "string", multiple: true },
+    "logout-redirect-uri": { type: "string", multiple: true },
+    "cors-origin": { type: "string", multiple: true },
+    "allow-refresh-token": { type: "boolean" },
     "client-id": { type: "string" },
     "secret-description": { type: "string" },
     "secret-expires": { type: "string" },
@@ -26,37 +33,35 @@ export const createClientCommand: Command = {
     // Argument checks come before any lookup, so a bad command line is always exit code 2.
     const type = required(values, "type");
     const name = required(values, "name");
-    if (type !== "client-credentials") {
-      const others = CLIENT_TYPES.filter((t) => t !== "client-credentials").join(", ");
-      throw new UsageError(`--type must be client-credentials (${others} are created in the portal for now)`);
-    }
+    if (!(CLIENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${CLIENT_TYPES.join(", ")}`);
     const ctx = await cliTenantContext(required(values, "tenant"));
+    const policy = await getTenantSettings(ctx);
+    const str = (flag: string) => (typeof values[flag] === "string" ? (values[flag] as string) : undefined);
     const client = await createClient(ctx, {
-      type,
+      type: type as TClientType,
       name,
-      description: typeof values.description === "string" ? values.description : undefined,
-      clientId: typeof values["client-id"] === "string" ? values["client-id"] : undefined,
+      description: str("description"),
+      clientId: str("client-id"),
+      environmentId: str("environment") && (await findEnvironmentIdByName(ctx, str("environment")!)),
       roleIds: await findRoleIdsByName(ctx, list(values, "role"), "role"),
-      tokenLifetime: typeof values.lifetime === "string" ? values.lifetime : undefined,
+      tokenLifetime: str("lifetime"),
+      redirectUris: list(values, "redirect-uri"),
+      postLogoutRedirectUris: list(values, "logout-redirect-uri"),
+      corsOrigins: list(values, "cors-origin"),
+      allowRefreshToken: values["allow-refresh-token"] === true,
       secret: {
-        description: typeof values["secret-description"] === "string" ? values["secret-description"] : "",
-        expires: typeof values["secret-expires"] === "string" ? values["secret-expires"] : defaultSecretExpiry(),
+        description: str("secret-description") ?? "",
+        expires: str("secret-expires") ?? defaultSecretExpiry(new Date(), policy.maxSecretLifetimeDays),
       },
-    });
-    const { plaintext, ...secret } = client.secret;
-    if (out.json) {
-      return out.printJson({
-        tenant: ctx.tenantSlug,
-        clientId: client.clientId,
-        clientSecret: plaintext,
-        name: client.name,
-        type: client.type,
-        tokenLifetime: client.tokenLifetime,
-        roles: client.roles,
-        secret,
-      });
+    } as TCreateClient);
+    const base = { tenant: ctx.tenantSlug, clientId: client.clientId, name: client.name, type: client.type, environment: client.environment, tokenLifetime: client.tokenLifetime, roles: client.roles };
+    if (!client.secret) {
+      if (out.json) return out.printJson(base);
+      return out.print(`Created ${client.type} client "${client.name}" in ${client.environment}\nClient Id: ${client.clientId}`);
     }
-    out.print(`Created ${client.type} client "${client.name}"`);
+    const { plaintext, ...secret } = client.secret;
+    if (out.json) return out.printJson({ ...base, clientSecret: plaintext, secret });
+    out.print(`Created ${client.type} client "${client.name}" in ${client.environment}`);
     out.print(`Client Id:     ${client.clientId}`);
     out.print(`Client Secret: ${plaintext}`);
     out.print(`This secret is shown once and cannot be retrieved again. Expires: ${secret.expiresAt?.toISOString() ?? "never"}`);

@@ -1,6 +1,7 @@
 import { addClientSecret } from "@/lib/secrets/add-client-secret";
 import { deleteClientSecret } from "@/lib/secrets/delete-client-secret";
 import { listClientSecrets } from "@/lib/secrets/list-client-secrets";
+import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
 import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
 import { JSON_OPTION, TENANT_OPTION, required, type Command } from "../command";
@@ -16,7 +17,7 @@ export const addSecretCommand: Command = {
     const ctx = await cliTenantContext(required(values, "tenant"));
     const { plaintext, ...secret } = await addClientSecret(ctx, clientId, {
       description: typeof values.description === "string" ? values.description : "",
-      expires: typeof values.expires === "string" ? values.expires : defaultSecretExpiry(),
+      expires: typeof values.expires === "string" ? values.expires : defaultSecretExpiry(new Date(), (await getTenantSettings(ctx)).maxSecretLifetimeDays),
     });
     if (out.json) return out.printJson({ clientId, clientSecret: plaintext, secret });
     out.print(`Client Secret: ${plaintext}`);

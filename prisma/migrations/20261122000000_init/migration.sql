@@ -3,7 +3,10 @@ CREATE TABLE "Tenant" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "maxSecretLifetimeDays" INTEGER,
+    "allowNeverExpiringSecrets" BOOLEAN NOT NULL DEFAULT true,
+    "clientNamePolicy" TEXT
 );
 
 -- CreateTable
@@ -52,9 +55,11 @@ CREATE TABLE "MembershipRole" (
 CREATE TABLE "Client" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "tenantId" TEXT NOT NULL,
+    "environmentId" TEXT NOT NULL,
     "clientId" TEXT NOT NULL,
     "type" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "nameSearch" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "tokenLifetime" INTEGER NOT NULL DEFAULT 3600,
     "allowRefreshToken" BOOLEAN NOT NULL DEFAULT false,
@@ -62,7 +67,17 @@ CREATE TABLE "Client" (
     "updatedAt" DATETIME NOT NULL,
     "createdById" TEXT,
     "createdByLabel" TEXT NOT NULL,
-    CONSTRAINT "Client_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "Client_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Client_environmentId_fkey" FOREIGN KEY ("environmentId") REFERENCES "Environment" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Environment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tenantId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Environment_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -145,10 +160,19 @@ CREATE INDEX "MembershipRole_roleId_idx" ON "MembershipRole"("roleId");
 CREATE UNIQUE INDEX "Client_clientId_key" ON "Client"("clientId");
 
 -- CreateIndex
-CREATE INDEX "Client_tenantId_type_idx" ON "Client"("tenantId", "type");
+CREATE INDEX "Client_tenantId_createdAt_idx" ON "Client"("tenantId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Client_tenantId_name_idx" ON "Client"("tenantId", "name");
+CREATE INDEX "Client_tenantId_type_createdAt_idx" ON "Client"("tenantId", "type", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Client_tenantId_environmentId_createdAt_idx" ON "Client"("tenantId", "environmentId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Client_tenantId_nameSearch_idx" ON "Client"("tenantId", "nameSearch");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Environment_tenantId_name_key" ON "Environment"("tenantId", "name");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ClientUri_clientId_kind_uri_key" ON "ClientUri"("clientId", "kind", "uri");
@@ -167,4 +191,7 @@ CREATE INDEX "ClientSecret_tenantId_idx" ON "ClientSecret"("tenantId");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_tenantId_createdAt_idx" ON "AuditEvent"("tenantId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_tenantId_action_createdAt_idx" ON "AuditEvent"("tenantId", "action", "createdAt");
 

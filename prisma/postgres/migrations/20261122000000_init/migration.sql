@@ -7,6 +7,9 @@ CREATE TABLE "Tenant" (
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "maxSecretLifetimeDays" INTEGER,
+    "allowNeverExpiringSecrets" BOOLEAN NOT NULL DEFAULT true,
+    "clientNamePolicy" TEXT,
 
     CONSTRAINT "Tenant_pkey" PRIMARY KEY ("id")
 );
@@ -58,9 +61,11 @@ CREATE TABLE "MembershipRole" (
 CREATE TABLE "Client" (
     "id" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
+    "environmentId" TEXT NOT NULL,
     "clientId" TEXT NOT NULL,
     "type" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "nameSearch" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "tokenLifetime" INTEGER NOT NULL DEFAULT 3600,
     "allowRefreshToken" BOOLEAN NOT NULL DEFAULT false,
@@ -70,6 +75,16 @@ CREATE TABLE "Client" (
     "createdByLabel" TEXT NOT NULL,
 
     CONSTRAINT "Client_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Environment" (
+    "id" TEXT NOT NULL,
+    "tenantId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Environment_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -152,10 +167,19 @@ CREATE INDEX "MembershipRole_roleId_idx" ON "MembershipRole"("roleId");
 CREATE UNIQUE INDEX "Client_clientId_key" ON "Client"("clientId");
 
 -- CreateIndex
-CREATE INDEX "Client_tenantId_type_idx" ON "Client"("tenantId", "type");
+CREATE INDEX "Client_tenantId_createdAt_idx" ON "Client"("tenantId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Client_tenantId_name_idx" ON "Client"("tenantId", "name");
+CREATE INDEX "Client_tenantId_type_createdAt_idx" ON "Client"("tenantId", "type", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Client_tenantId_environmentId_createdAt_idx" ON "Client"("tenantId", "environmentId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Client_tenantId_nameSearch_idx" ON "Client"("tenantId", "nameSearch");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Environment_tenantId_name_key" ON "Environment"("tenantId", "name");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ClientUri_clientId_kind_uri_key" ON "ClientUri"("clientId", "kind", "uri");
@@ -175,6 +199,9 @@ CREATE INDEX "ClientSecret_tenantId_idx" ON "ClientSecret"("tenantId");
 -- CreateIndex
 CREATE INDEX "AuditEvent_tenantId_createdAt_idx" ON "AuditEvent"("tenantId", "createdAt");
 
+-- CreateIndex
+CREATE INDEX "AuditEvent_tenantId_action_createdAt_idx" ON "AuditEvent"("tenantId", "action", "createdAt");
+
 -- AddForeignKey
 ALTER TABLE "Role" ADD CONSTRAINT "Role_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -192,6 +219,12 @@ ALTER TABLE "MembershipRole" ADD CONSTRAINT "MembershipRole_roleId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "Client" ADD CONSTRAINT "Client_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Client" ADD CONSTRAINT "Client_environmentId_fkey" FOREIGN KEY ("environmentId") REFERENCES "Environment"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Environment" ADD CONSTRAINT "Environment_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ClientUri" ADD CONSTRAINT "ClientUri_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** Client-name policies a tenant can choose (seed 004); predefined, so no user-supplied regex runs. */
+export const CLIENT_NAME_POLICIES = {
+  "letters-digits-underscores-min5": {
+    label: "At least 5 characters: letters, numbers and underscores only",
+    pattern: /^[A-Za-z0-9_]{5,}$/,
+    message: "Name must be at least 5 characters of letters, numbers and underscores (tenant policy)",
+  },
+} as const;
+export type TClientNamePolicy = keyof typeof CLIENT_NAME_POLICIES;
+
+export const ZTenantSettings = z.object({
+  maxSecretLifetimeDays: z
+    .union([z.literal("").transform(() => null), z.null(), z.coerce.number().int("Enter whole days").min(1, "At least 1 day").max(3650, "At most 3650 days (10 years)")])
+    .default(null),
+  allowNeverExpiringSecrets: z.boolean().default(true),
+  clientNamePolicy: z
+    .union([z.literal("").transform(() => null), z.null(), z.enum(Object.keys(CLIENT_NAME_POLICIES) as [TClientNamePolicy])])
+    .default(null),
+});
+export type TTenantSettings = z.input<typeof ZTenantSettings>;
+export type TTenantSettingsParsed = z.output<typeof ZTenantSettings>;
