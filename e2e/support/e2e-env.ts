@@ -2,7 +2,8 @@ import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
-export const E2E_DATA_DIR = path.resolve("data/e2e");
+// Per port, so several end-to-end runs (e.g. one per database) can share a checkout.
+export const E2E_DATA_DIR = path.resolve(E2E_PORT === 3210 ? "data/e2e" : `data/e2e-${E2E_PORT}`);
 export const E2E_SERVER_LOG = path.join(E2E_DATA_DIR, "server.log");
 
 /** The database the end-to-end server and its seeding share. */
