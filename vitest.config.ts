@@ -8,7 +8,8 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const INTEGRATION = "lib/**/*.integration.test.ts";
-const SQLITE_URL = `file:${root}data/test-integration.db`;
+// Both overridable so parallel runs in one checkout keep apart.
+const SQLITE_URL = `file:${process.env.LATCHKEY_TEST_SQLITE_FILE?.trim() || `${root}data/test-integration.db`}`;
 const POSTGRES_URL = process.env.LATCHKEY_TEST_POSTGRES_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/latchkey_test";
 
 // Integration files share one database per project: run them one at a time. Tests keep

@@ -1,52 +1,68 @@
+import Link from "next/link";
 import type { ClientListItem } from "@/lib/clients/list-clients";
-import { CLIENT_TYPE_LABELS, type TClientType } from "@/lib/validation/client";
+import { CLIENT_TYPE_LABELS, CONFIDENTIAL_TYPES, type TClientType } from "@/lib/validation/client";
+import { ClientsExpiryCell, ClientsLastUsed } from "./clients-expiry-cell";
 
-const DAY = 24 * 60 * 60 * 1000;
-
-function formatDate(date: Date | null, empty: string) {
-  return date ? date.toISOString().slice(0, 10) : empty;
-}
-
-function ExpiryCell({ expiry, now }: { expiry: Date | null; now: number }) {
-  if (!expiry) return <span className="text-slate-500">—</span>;
-  const left = expiry.getTime() - now;
-  if (left <= 0) return <span className="font-medium text-red-700">Expired {formatDate(expiry, "")}</span>;
-  if (left < 30 * DAY) return <span className="font-medium text-amber-700">{formatDate(expiry, "")} (soon)</span>;
-  return <span>{formatDate(expiry, "")}</span>;
-}
-
-export function ClientsTable({ clients, now }: { clients: ClientListItem[]; now: number }) {
+export function ClientsTable({ tenantSlug, clients, now }: { tenantSlug: string; clients: ClientListItem[]; now: number }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Scrolls sideways on a narrow window instead of squeezing the columns; focusable so
+    // keyboard users can scroll it too.
+    <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Clients</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <caption id="clients-caption" className="sr-only">
+          Clients
+        </caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
           <tr>
-            <th scope="col" className="px-4 py-3">Type</th>
-            <th scope="col" className="px-4 py-3">Name</th>
-            <th scope="col" className="px-4 py-3">Client Id</th>
-            <th scope="col" className="px-4 py-3">Roles</th>
-            <th scope="col" className="px-4 py-3">Secrets</th>
-            <th scope="col" className="px-4 py-3">Soonest expiry</th>
-            <th scope="col" className="px-4 py-3">Last used</th>
+            <th scope="col" className="px-2.5 py-3">Type</th>
+            <th scope="col" className="px-2.5 py-3">Name</th>
+            <th scope="col" className="px-2.5 py-3">Client Id</th>
+            <th scope="col" className="px-2.5 py-3">Environment</th>
+            <th scope="col" className="px-2.5 py-3">Roles</th>
+            <th scope="col" className="px-2.5 py-3 text-right">Secrets</th>
+            <th scope="col" className="px-2.5 py-3">Soonest expiry</th>
+            <th scope="col" className="px-2.5 py-3">Last used</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {clients.map((client) => (
-            <tr key={client.clientId}>
-              <td className="whitespace-nowrap px-4 py-3">{CLIENT_TYPE_LABELS[client.type as TClientType] ?? client.type}</td>
-              <td className="px-4 py-3 font-medium">{client.name}</td>
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{client.clientId}</td>
-              <td className="px-4 py-3">{client.roles.join(", ")}</td>
-              <td className="px-4 py-3">{client.secretCount}</td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <ExpiryCell expiry={client.soonestExpiry} now={now} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">{formatDate(client.lastUsedAt, "Never")}</td>
-            </tr>
-          ))}
+          {clients.map((client) => {
+            const hasSecrets = CONFIDENTIAL_TYPES.includes(client.type as TClientType);
+            return (
+              <tr key={client.clientId} className="hover:bg-slate-50">
+                <td className="whitespace-nowrap px-2.5 py-3">{CLIENT_TYPE_LABELS[client.type as TClientType] ?? client.type}</td>
+                <td className="min-w-32 px-2.5 py-3 font-medium">
+                  <Link href={`/t/${tenantSlug}/clients/${client.clientId}`} className="text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700">
+                    {client.name}
+                  </Link>
+                </td>
+                <td className="whitespace-nowrap px-2.5 py-3 font-mono text-xs">{client.clientId}</td>
+                <td className="whitespace-nowrap px-2.5 py-3">{client.environment}</td>
+                <td className="min-w-32 px-2.5 py-3">{client.roles.join(", ")}</td>
+                <td className="px-2.5 py-3 text-right tabular-nums">
+                  {hasSecrets ? client.secretCount : <NotApplicable why="authorization code clients have no secrets" />}
+                </td>
+                <td className="min-w-32 px-2.5 py-3">
+                  {hasSecrets ? <ClientsExpiryCell expiry={client.soonestExpiry} secretCount={client.secretCount} now={now} /> : <NotApplicable why="no secrets" />}
+                </td>
+                <td className="whitespace-nowrap px-2.5 py-3">
+                  {hasSecrets ? <ClientsLastUsed lastUsedAt={client.lastUsedAt} now={now} /> : <NotApplicable why="no secrets" />}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function NotApplicable({ why }: { why: string }) {
+  return (
+    <>
+      <span aria-hidden="true" className="text-slate-500">
+        —
+      </span>
+      <span className="sr-only">Not applicable: {why}</span>
+    </>
   );
 }

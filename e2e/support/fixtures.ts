@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { e2eServerEnv } from "./e2e-env";
+import { replayActionsAsOutsiders } from "./replay-actions";
+import { captureActions } from "./security";
 
 export type TestTenant = { slug: string; admin: string; member: string };
 
@@ -28,9 +30,22 @@ export async function signInAs(request: APIRequestContext, email: string): Promi
   expect(session.user?.email).toBe(email);
 }
 
-export const test = base.extend<{ tenant: TestTenant }>({
+export const test = base.extend<{ tenant: TestTenant; replayActions: void }, { outsider: TestTenant }>({
   // eslint-disable-next-line no-empty-pattern
   tenant: async ({}, use) => use(seedTenant()),
+  // Another tenant with its own administrator, shared by a worker's tests.
+  // eslint-disable-next-line no-empty-pattern
+  outsider: [async ({}, use) => use(seedTenant()), { scope: "worker" }],
+  // Every server action a test performs in its tenant is replayed afterwards by people who
+  // must not be able to run it (see replay-actions.ts): refused, and nothing changed.
+  replayActions: [
+    async ({ page, tenant, outsider }, use, testInfo) => {
+      const actions = captureActions(page);
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) await replayActionsAsOutsiders(actions, tenant, outsider);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

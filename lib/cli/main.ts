@@ -5,8 +5,17 @@ import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { UsageError, type Command, type Output } from "./command";
 import { createClientCommand, listClientsCommand } from "./commands/clients";
+import { ROLE_COMMANDS } from "./commands/roles";
 import { addSecretCommand, deleteSecretCommand, listSecretsCommand } from "./commands/secrets";
 import { seedDemoCommand } from "./commands/seed-demo";
+import {
+  createEnvironmentCommand,
+  deleteEnvironmentCommand,
+  listEnvironmentsCommand,
+  renameEnvironmentCommand,
+  setSettingsCommand,
+  showSettingsCommand,
+} from "./commands/settings";
 import { createTenantCommand } from "./commands/tenants";
 import { addUserCommand } from "./commands/users";
 
@@ -18,6 +27,13 @@ const COMMANDS: Command[] = [
   addSecretCommand,
   deleteSecretCommand,
   listSecretsCommand,
+  ...ROLE_COMMANDS,
+  showSettingsCommand,
+  setSettingsCommand,
+  listEnvironmentsCommand,
+  createEnvironmentCommand,
+  renameEnvironmentCommand,
+  deleteEnvironmentCommand,
   seedDemoCommand,
 ];
 

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { hashSecret } from "@/lib/secrets/generate-secret";
 import { clientInput, createTestTenant, dateInDays, expectDomainError, tenantState, type TestTenant } from "@/lib/testing/fixtures";
+import { ZCreateClient, type TCreateClient } from "@/lib/validation/client";
+import { fieldErrorsOf } from "@/lib/validation/parse-input";
 import { createClient } from "./create-client";
 import { listClients } from "./list-clients";
 
@@ -23,8 +25,8 @@ describe("createClient", () => {
 
     const row = await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } });
     expect(row).toMatchObject({ id: created.id, tenantId: tenant.id, tokenLifetime: 900, createdById: tenant.adminUserId, createdByLabel: tenant.admin.actor.label });
-    expect((await listClients(tenant.admin)).map((c) => c.clientId)).toContain(created.clientId);
-    expect((await listClients(other.admin)).map((c) => c.clientId)).not.toContain(created.clientId);
+    expect((await listClients(tenant.admin)).clients.map((c) => c.clientId)).toContain(created.clientId);
+    expect((await listClients(other.admin)).clients.map((c) => c.clientId)).not.toContain(created.clientId);
   });
 
   it("treats an empty client id as 'generate one'", async () => {
@@ -139,6 +141,207 @@ describe("createClient", () => {
     const before = await tenantState(tenant.id);
     await expectDomainError(createClient(tenant.admin, clientInput({ secret: { expires: dateInDays(0) } })), "VALIDATION", { field: "secret.expires" });
     await expectDomainError(createClient(tenant.admin, clientInput({ secret: { expires: "2027-02-30" } })), "VALIDATION", { field: "secret.expires" });
+    expect(await tenantState(tenant.id)).toEqual(before);
+  });
+});
+
+const ENV_NAMES = ["Development", "Production"];
+
+async function environmentIds(tenantId: string): Promise<Record<string, string>> {
+  const rows = await db.environment.findMany({ where: { tenantId, name: { in: ENV_NAMES } } });
+  return Object.fromEntries(rows.map((row) => [row.name, row.id]));
+}
+
+async function storedUris(clientId: string) {
+  const rows = await db.clientUri.findMany({ where: { client: { clientId } } });
+  return rows.map((row) => `${row.kind} ${row.uri}`).sort();
+}
+
+describe("createClient: authorization code", () => {
+  it("stores the URL lists, has Account Member and no secret, and audits the URLs", async () => {
+    const created = await createClient(tenant.admin, {
+      type: "authorization-code",
+      name: "Dashboard",
+      redirectUris: "https://app.example.com/callback\n\n  http://localhost:3000/callback  ",
+      postLogoutRedirectUris: ["https://app.example.com/signed-out"],
+      corsOrigins: "https://other.example.com/\nhttps://third.example.com:8443",
+      tokenLifetime: 1800,
+    });
+    expect(created).toMatchObject({ type: "authorization-code", name: "Dashboard", tokenLifetime: 1800, roles: ["Account Member"], secret: null });
+    expect(await db.clientSecret.count({ where: { client: { clientId: created.clientId } } })).toBe(0);
+    expect(await storedUris(created.clientId)).toEqual([
+      "cors-origin https://other.example.com",
+      "cors-origin https://third.example.com:8443",
+      "post-logout-redirect https://app.example.com/signed-out",
+      "redirect http://localhost:3000/callback",
+      "redirect https://app.example.com/callback",
+    ]);
+    const row = await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } });
+    expect(row.allowRefreshToken).toBe(false);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { tenantId: tenant.id, targetId: created.clientId, action: "client.create" } });
+    expect(JSON.parse(event.details).after).toMatchObject({
+      type: "authorization-code",
+      redirect: ["https://app.example.com/callback", "http://localhost:3000/callback"],
+      "post-logout-redirect": ["https://app.example.com/signed-out"],
+      "cors-origin": ["https://other.example.com", "https://third.example.com:8443"],
+    });
+  });
+
+  it("ignores secret, roles and refresh-token input, which this public client type cannot have", async () => {
+    const created = await createClient(tenant.admin, {
+      type: "authorization-code",
+      name: "Public",
+      redirectUris: ["https://app.example.com/cb"],
+      ...({ secret: { expires: "never" }, roleIds: [tenant.roleIds.administrator], allowRefreshToken: true } as object),
+    });
+    expect(created.secret).toBeNull();
+    expect(created.roles).toEqual(["Account Member"]);
+    expect((await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } })).allowRefreshToken).toBe(false);
+  });
+
+  it("requires at least one redirect URL", async () => {
+    const before = await tenantState(tenant.id);
+    for (const redirectUris of [[], "", " \n "]) {
+      await expectDomainError(createClient(tenant.admin, { type: "authorization-code", name: "No redirect", redirectUris }), "VALIDATION", {
+        field: "redirectUris",
+        message: /at least one redirect URL/,
+      });
+    }
+    expect(await tenantState(tenant.id)).toEqual(before);
+  });
+
+  it.each([
+    ["redirectUris", "http://app.example.com/cb", /must use https/],
+    ["redirectUris", "https://app.example.com/cb#done", /fragment/],
+    ["redirectUris", "https://*.example.com/cb", /wildcards/],
+    ["redirectUris", "/relative/cb", /not an absolute URL/],
+    ["postLogoutRedirectUris", "ftp://app.example.com/out", /must use https/],
+    ["corsOrigins", "https://app.example.com/path", /origin is only scheme, host and port/],
+  ] as const)("refuses %s entry %j and creates nothing", async (field, value, message) => {
+    const before = await tenantState(tenant.id);
+    const input = { type: "authorization-code" as const, name: "Bad URL", redirectUris: ["https://ok.example.com/cb"], [field]: [value] };
+    await expectDomainError(createClient(tenant.admin, input), "VALIDATION", { field, message });
+    expect(await tenantState(tenant.id)).toEqual(before);
+  });
+
+  it("reports every problem of every URL as its own message for the form", () => {
+    const parsed = ZCreateClient.safeParse({
+      type: "authorization-code",
+      name: "Form",
+      redirectUris: "http://a.example.com/cb\nhttps://b.example.com/#x\nhttps://ok.example.com/cb\nhttps://ok.example.com/cb",
+    });
+    expect(parsed.success).toBe(false);
+    expect(fieldErrorsOf(parsed.error!).redirectUris).toEqual([
+      expect.stringMatching(/^http:\/\/a\.example\.com\/cb: must use https/),
+      expect.stringMatching(/^https:\/\/b\.example\.com\/#x: must not contain a fragment/),
+      "https://ok.example.com/cb: is listed twice",
+    ]);
+  });
+});
+
+describe("createClient: hybrid", () => {
+  it("creates the client with its first secret, redirect URLs and the refresh-token choice", async () => {
+    const created = await createClient(tenant.admin, {
+      type: "hybrid",
+      name: "Web backend",
+      allowRefreshToken: true,
+      redirectUris: "https://web.example.com/signin-oidc",
+      postLogoutRedirectUris: "https://web.example.com/signout-callback",
+      secret: { description: "web-01", expires: dateInDays(90) },
+    });
+    expect(created).toMatchObject({ type: "hybrid", roles: ["Account Member"] });
+    expect(created.secret.plaintext).toMatch(/^lk_/);
+    expect(await db.clientSecret.count({ where: { client: { clientId: created.clientId } } })).toBe(1);
+    expect((await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } })).allowRefreshToken).toBe(true);
+    expect(await storedUris(created.clientId)).toEqual([
+      "post-logout-redirect https://web.example.com/signout-callback",
+      "redirect https://web.example.com/signin-oidc",
+    ]);
+  });
+
+  it("defaults to no refresh token and ignores CORS origins, which hybrid clients do not have", async () => {
+    const created = await createClient(tenant.admin, {
+      type: "hybrid",
+      name: "Web backend 2",
+      redirectUris: ["https://web.example.com/cb"],
+      secret: { expires: "never" },
+      ...({ corsOrigins: ["https://other.example.com"] } as object),
+    });
+    expect((await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } })).allowRefreshToken).toBe(false);
+    expect(await storedUris(created.clientId)).toEqual(["redirect https://web.example.com/cb"]);
+  });
+
+  it("requires a redirect URL and a valid first secret, and creates nothing otherwise", async () => {
+    const before = await tenantState(tenant.id);
+    await expectDomainError(createClient(tenant.admin, { type: "hybrid", name: "H", redirectUris: [], secret: { expires: "never" } }), "VALIDATION", {
+      field: "redirectUris",
+    });
+    await expectDomainError(
+      createClient(tenant.admin, { type: "hybrid", name: "H", redirectUris: ["https://h.example.com/cb"], secret: { expires: dateInDays(0) } }),
+      "VALIDATION",
+      { field: "secret.expires" },
+    );
+    expect(await tenantState(tenant.id)).toEqual(before);
+  });
+});
+
+describe("createClient: environments", () => {
+  it("puts the client in the tenant's first environment unless another one is chosen", async () => {
+    const ids = await environmentIds(tenant.id);
+    expect((await createClient(tenant.admin, clientInput())).environment).toBe("Development");
+    expect((await createClient(tenant.admin, clientInput({ environmentId: ids.Production }))).environment).toBe("Production");
+  });
+
+  it("refuses another tenant's environment", async () => {
+    const theirs = await environmentIds(other.id);
+    const before = await tenantState(tenant.id);
+    await expectDomainError(createClient(tenant.admin, clientInput({ environmentId: theirs.Production })), "VALIDATION", { field: "environmentId" });
+    expect(await tenantState(tenant.id)).toEqual(before);
+  });
+});
+
+describe("createClient: the tenant's client-name policy", () => {
+  let strict: TestTenant;
+
+  beforeAll(async () => {
+    strict = await createTestTenant("name-policy");
+    await db.tenant.update({ where: { id: strict.id }, data: { clientNamePolicy: "letters-digits-underscores-min5" } });
+  });
+
+  const inputs = (name: string) =>
+    [
+      clientInput({ name }),
+      { type: "authorization-code", name, redirectUris: ["https://a.example.com/cb"] },
+      { type: "hybrid", name, redirectUris: ["https://a.example.com/cb"], secret: { expires: "never" } },
+    ] satisfies TCreateClient[];
+
+  it.each(["abcd", "with space", "dash-name", "ünïcode"])("refuses %j for every client type", async (name) => {
+    const before = await tenantState(strict.id);
+    for (const input of inputs(name)) {
+      await expectDomainError(createClient(strict.admin, input), "VALIDATION", { field: "name", message: /at least 5 characters of letters, numbers and underscores/ });
+    }
+    expect(await tenantState(strict.id)).toEqual(before);
+  });
+
+  it("accepts a conforming name for every client type", async () => {
+    for (const input of inputs("Plant_04")) expect((await createClient(strict.admin, input)).name).toBe("Plant_04");
+  });
+
+  it("does not apply to tenants without the policy", async () => {
+    expect((await createClient(tenant.admin, clientInput({ name: "a b" }))).name).toBe("a b");
+  });
+});
+
+describe("createClient refusals for every type", () => {
+  const allTypes = (): TCreateClient[] => [
+    clientInput(),
+    { type: "authorization-code", name: "Refused", redirectUris: ["https://a.example.com/cb"] },
+    { type: "hybrid", name: "Refused", redirectUris: ["https://a.example.com/cb"], secret: { expires: "never" } },
+  ];
+
+  it("answers FORBIDDEN to a member and creates nothing", async () => {
+    const before = await tenantState(tenant.id);
+    for (const input of allTypes()) await expectDomainError(createClient(tenant.member, input), "FORBIDDEN");
     expect(await tenantState(tenant.id)).toEqual(before);
   });
 });

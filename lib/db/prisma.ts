@@ -1,9 +1,9 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseFromEnv } from "./database-url";
+import { LatchkeySQLiteAdapter } from "./sqlite-adapter";
 
 // Both generated clients come from the same models (prisma/schema.prisma), so the domain
 // code is written once against the SQLite client's types; features only one database has
@@ -16,7 +16,7 @@ function createDb(): Db {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     return client as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: database.url }) });
+  return new SqliteClient({ adapter: new LatchkeySQLiteAdapter({ url: database.url }) });
 }
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.

@@ -292,6 +292,6 @@ describe("last use of a secret", () => {
     // The portal's views show it too.
     const listed = await listClientSecrets(tenant.admin, used.clientId);
     expect(listed.find((s) => s.id === used.secret.id)?.lastUsedAt?.getTime()).toBe(lastUsed!.getTime());
-    expect((await listClients(tenant.admin)).find((c) => c.clientId === used.clientId)?.lastUsedAt?.getTime()).toBe(lastUsed!.getTime());
+    expect((await listClients(tenant.admin)).clients.find((c) => c.clientId === used.clientId)?.lastUsedAt?.getTime()).toBe(lastUsed!.getTime());
   });
 });

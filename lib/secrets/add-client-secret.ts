@@ -5,10 +5,14 @@ import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-co
 import type { TSecretInput } from "@/lib/validation/secret";
 import { insertClientSecret, type CreatedSecret } from "./insert-client-secret";
 
-export async function addClientSecret(ctx: TenantContext, clientId: string, input: TSecretInput): Promise<CreatedSecret> {
+/**
+ * Adds a secret to an existing client (rotation: add the new one before deleting the old).
+ * `fieldPrefix` names where the secret's fields sit in the caller's form, e.g. "secret.".
+ */
+export async function addClientSecret(ctx: TenantContext, clientId: string, input: TSecretInput, fieldPrefix = ""): Promise<CreatedSecret> {
   assertAdministrator(ctx);
   return db.$transaction(async (tx) => {
     const client = await findTenantClient(tx, ctx, clientId);
-    return insertClientSecret(tx, ctx, client, input);
+    return insertClientSecret(tx, ctx, client, input, fieldPrefix);
   });
 }

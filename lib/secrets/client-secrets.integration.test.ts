@@ -74,7 +74,7 @@ describe("the limit of 10 secrets per client", () => {
     expect(await db.clientSecret.count({ where: { clientId: client.id } })).toBe(10);
     await expectDomainError(addClientSecret(tenant.admin, client.clientId, { expires: "never" }), "LIMIT", { message: LIMIT_MESSAGE });
     expect(await db.clientSecret.count({ where: { clientId: client.id } })).toBe(10);
-    expect((await listClients(tenant.admin)).find((c) => c.clientId === client.clientId)?.secretCount).toBe(10);
+    expect((await listClients(tenant.admin, { q: client.clientId })).clients.find((c) => c.clientId === client.clientId)?.secretCount).toBe(10);
   });
 
   it("allows a new secret again once one is deleted", async () => {

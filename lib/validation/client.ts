@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZSecretInput } from "./secret";
+import { CLIENT_NAME_POLICIES, type TClientNamePolicy } from "./tenant-settings";
 import { ZCorsOrigins, ZRedirectUris } from "./urls";
 
 export const CLIENT_TYPES = ["client-credentials", "authorization-code", "hybrid"] as const;
@@ -37,7 +38,8 @@ export const ZClientName = z
   .min(1, "Enter a name")
   .max(100, "Name can be at most 100 characters");
 
-export const ZClientDescription = z.string().trim().max(500, "Description can be at most 500 characters").default("");
+const ZClientDescriptionText = z.string().trim().max(500, "Description can be at most 500 characters");
+export const ZClientDescription = ZClientDescriptionText.default("");
 
 // Role ids chosen in addition to Account Member, which every client has regardless.
 export const ZRoleIds = z.array(z.string().min(1)).max(100).default([]);
@@ -51,6 +53,8 @@ const common = {
   tokenLifetime: ZTokenLifetime.default(TOKEN_LIFETIME.default),
 };
 
+const ZRequiredRedirectUris = ZRedirectUris.refine((uris) => uris.length > 0, "Enter at least one redirect URL");
+
 export const ZCreateClientCredentialsClient = z.object({
   type: z.literal("client-credentials"),
   ...common,
@@ -61,7 +65,7 @@ export const ZCreateClientCredentialsClient = z.object({
 export const ZCreateAuthorizationCodeClient = z.object({
   type: z.literal("authorization-code"),
   ...common,
-  redirectUris: ZRedirectUris.refine((uris) => uris.length > 0, "Enter at least one redirect URL"),
+  redirectUris: ZRequiredRedirectUris,
   postLogoutRedirectUris: ZRedirectUris.default([]),
   corsOrigins: ZCorsOrigins.default([]),
 });
@@ -70,7 +74,7 @@ export const ZCreateHybridClient = z.object({
   type: z.literal("hybrid"),
   ...common,
   allowRefreshToken: z.boolean().default(false),
-  redirectUris: ZRedirectUris.refine((uris) => uris.length > 0, "Enter at least one redirect URL"),
+  redirectUris: ZRequiredRedirectUris,
   postLogoutRedirectUris: ZRedirectUris.default([]),
   secret: ZSecretInput,
 });
@@ -85,3 +89,53 @@ export type TCreateClientParsed = z.output<typeof ZCreateClient>;
 export type TCreateClientCredentialsClient = z.input<typeof ZCreateClientCredentialsClient>;
 export type TCreateAuthorizationCodeClient = z.input<typeof ZCreateAuthorizationCodeClient>;
 export type TCreateHybridClient = z.input<typeof ZCreateHybridClient>;
+
+// Changing a client: the type is stated and must be the stored one (a client's type cannot
+// change). A field left out keeps its value; the portal's form always sends all of them.
+const updateCommon = {
+  clientId: ZClientId,
+  name: ZClientName.optional(),
+  description: ZClientDescriptionText.optional(),
+  environmentId: z.string().min(1, "Choose an environment").optional(),
+  tokenLifetime: ZTokenLifetime.optional(),
+};
+
+export const ZUpdateClientCredentialsClient = z.object({ type: z.literal("client-credentials"), ...updateCommon });
+
+export const ZUpdateAuthorizationCodeClient = z.object({
+  type: z.literal("authorization-code"),
+  ...updateCommon,
+  redirectUris: ZRequiredRedirectUris.optional(),
+  postLogoutRedirectUris: ZRedirectUris.optional(),
+  corsOrigins: ZCorsOrigins.optional(),
+});
+
+export const ZUpdateHybridClient = z.object({
+  type: z.literal("hybrid"),
+  ...updateCommon,
+  allowRefreshToken: z.boolean().optional(),
+  redirectUris: ZRequiredRedirectUris.optional(),
+  postLogoutRedirectUris: ZRedirectUris.optional(),
+});
+
+export const ZUpdateClient = z.discriminatedUnion("type", [ZUpdateClientCredentialsClient, ZUpdateAuthorizationCodeClient, ZUpdateHybridClient]);
+export type TUpdateClient = z.input<typeof ZUpdateClient>;
+export type TUpdateClientParsed = z.output<typeof ZUpdateClient>;
+
+export const ZDeleteClient = z.object({ clientId: ZClientId });
+export type TDeleteClient = z.input<typeof ZDeleteClient>;
+
+/**
+ * A form schema that also checks the tenant's client-name policy, so the admin sees the
+ * rule broken at the field before submitting. The domain enforces it again
+ * (lib/tenants/tenant-policy.ts), with the same rule and message. Like updateClient, it
+ * leaves a client's current name alone: a policy adopted later applies to new names.
+ */
+export function withClientNamePolicy<S extends z.ZodType<{ name?: string }>>(schema: S, policy: TClientNamePolicy | null, currentName?: string): S {
+  if (!policy) return schema;
+  const rule = CLIENT_NAME_POLICIES[policy];
+  return schema.superRefine((value, ctx) => {
+    if (value.name === undefined || value.name === currentName) return;
+    if (!rule.pattern.test(value.name)) ctx.addIssue({ code: "custom", path: ["name"], message: rule.message });
+  });
+}

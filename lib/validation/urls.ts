@@ -51,9 +51,12 @@ function urlList(problemsOf: (value: string) => string[], normalize: (value: str
         if (values.length > MAX_URLS) ctx.addIssue({ code: "custom", message: `At most ${MAX_URLS} entries` });
         const seen = new Set<string>();
         values.forEach((value) => {
-          for (const message of problemsOf(value)) ctx.addIssue({ code: "custom", message });
-          if (seen.has(value)) ctx.addIssue({ code: "custom", message: `${value}: is listed twice` });
-          seen.add(value);
+          const problems = problemsOf(value);
+          for (const message of problems) ctx.addIssue({ code: "custom", message });
+          // Compare what will be stored: "https://a.example" and "https://a.example/" are one origin.
+          const key = problems.length ? value : normalize(value);
+          if (seen.has(key)) ctx.addIssue({ code: "custom", message: `${value}: is listed twice` });
+          seen.add(key);
         });
       })
       .transform((values) => values.map(normalize)),

@@ -9,3 +9,12 @@ export const ZAddTenantUser = z.object({
   roleIds: ZRoleIds,
 });
 export type TAddTenantUser = z.input<typeof ZAddTenantUser>;
+
+const ZUserId = z.string().trim().min(1, "Choose a user");
+
+/** The complete set of roles a member should have, in addition to Account Member. */
+export const ZSetMemberRoles = z.object({ userId: ZUserId, roleIds: ZRoleIds });
+export type TSetMemberRoles = z.input<typeof ZSetMemberRoles>;
+
+export const ZRemoveMember = z.object({ userId: ZUserId });
+export type TRemoveMember = z.input<typeof ZRemoveMember>;

@@ -5,6 +5,7 @@ import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
 import { findEnvironmentIdByName } from "@/lib/environments/find-environment-id-by-name";
 import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
 import { CLIENT_TYPES, type TClientType, type TCreateClient } from "@/lib/validation/client";
+import { CLIENT_LIST_PAGE_SIZES } from "@/lib/validation/client-list";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
 import { JSON_OPTION, TENANT_OPTION, UsageError, list, required, type Command } from "../command";
 
@@ -70,15 +71,43 @@ export const createClientCommand: Command = {
 
 export const listClientsCommand: Command = {
   name: "clients list",
-  usage: "clients list --tenant S [--json]",
-  options: { ...TENANT_OPTION, ...JSON_OPTION },
+  usage: "clients list --tenant S [--type client-credentials|authorization-code|hybrid] [--environment E] [--search TEXT] [--page N] [--page-size 10|25|50|100] [--json]",
+  options: {
+    ...TENANT_OPTION,
+    type: { type: "string" },
+    environment: { type: "string" },
+    search: { type: "string" },
+    page: { type: "string" },
+    "page-size": { type: "string" },
+    ...JSON_OPTION,
+  },
   async run(values, out) {
-    const ctx = await cliTenantContext(required(values, "tenant"));
-    const clients = await listClients(ctx);
-    if (out.json) return out.printJson({ tenant: ctx.tenantSlug, clients });
-    if (!clients.length) return out.print(`No clients in ${ctx.tenantSlug}`);
-    for (const c of clients) {
-      out.print(`${c.clientId}  ${c.type.padEnd(18)}  ${c.name}  (${c.secretCount} secret${c.secretCount === 1 ? "" : "s"})`);
+    // The list's schema forgives bad values (they come from editable URLs); an operator's
+    // typo should be an error instead, checked before any lookup (exit code 2).
+    const str = (flag: string) => (typeof values[flag] === "string" ? (values[flag] as string) : undefined);
+    const type = str("type");
+    if (type !== undefined && !(CLIENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${CLIENT_TYPES.join(", ")}`);
+    const page = str("page");
+    if (page !== undefined && !/^[1-9]\d{0,6}$/.test(page)) throw new UsageError("--page must be a page number (1, 2, …)");
+    const pageSize = str("page-size");
+    if (pageSize !== undefined && !(CLIENT_LIST_PAGE_SIZES as readonly number[]).includes(Number(pageSize))) {
+      throw new UsageError(`--page-size must be one of ${CLIENT_LIST_PAGE_SIZES.join(", ")}`);
     }
+    const ctx = await cliTenantContext(required(values, "tenant"));
+    const environment = str("environment");
+    const result = await listClients(ctx, {
+      type: type as TClientType | undefined,
+      environment: environment && (await findEnvironmentIdByName(ctx, environment)),
+      q: str("search"),
+      page: page === undefined ? undefined : Number(page),
+      pageSize: pageSize === undefined ? undefined : Number(pageSize),
+    });
+    const { clients, total, pageCount } = result;
+    if (out.json) return out.printJson({ tenant: ctx.tenantSlug, clients, total, page: result.page, pageSize: result.pageSize, pageCount });
+    if (!clients.length) return out.print(total === 0 && !type && !environment && !str("search") ? `No clients in ${ctx.tenantSlug}` : "No clients match");
+    for (const c of clients) {
+      out.print(`${c.clientId}  ${c.type.padEnd(18)}  ${c.environment.padEnd(12)}  ${c.name}  (${c.secretCount} secret${c.secretCount === 1 ? "" : "s"})`);
+    }
+    if (pageCount > 1) out.print(`Page ${result.page} of ${pageCount} (${total} clients); use --page N for more`);
   },
 };

@@ -1,34 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClientsEmptyState } from "@/components/clients/clients-empty-state";
+import { ClientsFilters } from "@/components/clients/clients-filters";
+import { ClientsPagination } from "@/components/clients/clients-pagination";
 import { ClientsTable } from "@/components/clients/clients-table";
 import { Banner } from "@/components/ui/banner";
 import { buttonClass } from "@/components/ui/button";
 import { getClientName } from "@/lib/clients/get-client-name";
 import { listClients } from "@/lib/clients/list-clients";
 import { requireTenantPage } from "@/lib/tenants/require-tenant-page";
+import { clientListQueryFromSearchParams } from "@/lib/validation/client-list";
 
 export const metadata: Metadata = { title: "Clients" };
 
+// Filters, search and page live in the URL, so every view of the list is a link to share
+// and Back returns to the previous one.
 export default async function ClientsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ tenant: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ tenant }, { created }] = await Promise.all([params, searchParams]);
+  const [{ tenant }, search] = await Promise.all([params, searchParams]);
   const ctx = await requireTenantPage(tenant, "/clients");
-  const [clients, createdName] = await Promise.all([
-    listClients(ctx),
-    typeof created === "string" ? getClientName(ctx, created) : null,
-  ]);
+  const query = clientListQueryFromSearchParams(search);
+  const created = typeof search.created === "string" ? search.created : null;
+  const [list, createdName] = await Promise.all([listClients(ctx, query), created ? getClientName(ctx, created) : null]);
+  const filtered = Boolean(query.type || query.environment || query.q);
+  const tenantHasClients = list.total > 0 || filtered;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Clients</h1>
         {ctx.isAdministrator && (
-          <Link href={`/t/${ctx.tenantSlug}/clients/new`} className={buttonClass()}>
+          <Link href={`/t/${ctx.tenantSlug}/clients/new${query.type ? `?type=${query.type}` : ""}`} className={buttonClass()}>
             Add client
           </Link>
         )}
@@ -41,15 +48,14 @@ export default async function ClientsPage({
       {!ctx.isAdministrator && (
         <Banner tone="info">You can view clients. Adding and changing them needs the Account Administrator role.</Banner>
       )}
-      {clients.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <h2 className="text-lg font-medium">No clients yet</h2>
-          <p className="mt-2 text-sm text-slate-600">
-            A client lets an application or device sign in to the platform. {ctx.isAdministrator ? "Add one to get a Client Id and secret." : ""}
-          </p>
-        </div>
+      {tenantHasClients && <ClientsFilters tenantSlug={ctx.tenantSlug} query={query} environments={list.environments} />}
+      {list.clients.length === 0 ? (
+        <ClientsEmptyState tenantSlug={ctx.tenantSlug} filtered={filtered} isAdministrator={ctx.isAdministrator} pageSize={query.pageSize} />
       ) : (
-        <ClientsTable clients={clients} now={Date.now()} />
+        <>
+          <ClientsTable tenantSlug={ctx.tenantSlug} clients={list.clients} now={Date.now()} />
+          <ClientsPagination tenantSlug={ctx.tenantSlug} query={query} page={list.page} pageCount={list.pageCount} total={list.total} shown={list.clients.length} />
+        </>
       )}
     </div>
   );

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { ClientDeleteSection } from "@/components/clients/client-delete-section";
+import { ClientDetailsForm } from "@/components/clients/client-details-form";
+import { ClientDetailsView } from "@/components/clients/client-details-view";
+import { Banner } from "@/components/ui/banner";
+import { listEnvironments } from "@/lib/environments/list-environments";
+import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
+import { CONFIDENTIAL_TYPES } from "@/lib/validation/client";
+import { loadClientPage } from "./load-client-page";
+
+type Props = { params: Promise<{ tenant: string; clientId: string }>; searchParams: Promise<{ created?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant, clientId } = await params;
+  const { client } = await loadClientPage(tenant, clientId);
+  return { title: client.name };
+}
+
+const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** The Details tab: administrators edit and delete, members read. */
+export default async function ClientDetailsPage({ params, searchParams }: Props) {
+  const [{ tenant, clientId }, { created }] = await Promise.all([params, searchParams]);
+  const { ctx, client } = await loadClientPage(tenant, clientId);
+  const [environments, settings] = ctx.isAdministrator ? await Promise.all([listEnvironments(ctx), getTenantSettings(ctx)]) : [[], null];
+
+  return (
+    <div className="space-y-6">
+      {created && (
+        <Banner tone="success">
+          Client “{client.name}” was created. The application signs users in with its Client Id (above)
+          {CONFIDENTIAL_TYPES.includes(client.type) ? " and a secret" : "; it needs no secret"}.
+        </Banner>
+      )}
+      {ctx.isAdministrator && settings ? (
+        <ClientDetailsForm
+          // A saved change re-renders the page: start again from the stored (normalised) values.
+          key={client.updatedAt.toISOString()}
+          tenantSlug={ctx.tenantSlug}
+          client={{ ...client, environmentId: client.environment.id }}
+          environments={environments.map(({ id, name }) => ({ id, name }))}
+          namePolicy={settings.clientNamePolicy}
+        />
+      ) : (
+        <>
+          <Banner tone="info">You can view this client. Changing it needs the Account Administrator role.</Banner>
+          <ClientDetailsView client={client} />
+        </>
+      )}
+      <p className="text-sm text-slate-600">
+        Created {when(client.createdAt)} by {client.createdByLabel}
+      </p>
+      {ctx.isAdministrator && (
+        <ClientDeleteSection
+          tenantSlug={ctx.tenantSlug}
+          client={{ clientId: client.clientId, name: client.name, hasSecrets: CONFIDENTIAL_TYPES.includes(client.type) }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
+import { deleteClientAction } from "@/lib/actions/delete-client-action";
+
+/** Deleting a client, guarded by typing its name: it cannot be undone and its secrets stop working at once. */
+export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string; client: { clientId: string; name: string; hasSecrets: boolean } }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function confirm() {
+    setError(null);
+    startTransition(async () => {
+      const result = await deleteClientAction(tenantSlug, { clientId: client.clientId });
+      if (!result.ok) return setError(result.message);
+      toast("success", `Client “${result.data.name}” was deleted.`);
+      router.push(`/t/${tenantSlug}/clients`);
+    });
+  }
+
+  return (
+    <section aria-labelledby="delete-heading" className="space-y-3 rounded-lg border border-red-200 bg-white p-4 sm:p-6">
+      <h2 id="delete-heading" className="text-lg font-semibold text-red-800">
+        Delete client
+      </h2>
+      <p className="text-sm text-slate-700">
+        Applications using this client can no longer sign in{client.hasSecrets ? ": its secrets stop working at once" : ""}. This
+        cannot be undone.
+      </p>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Delete client…
+      </Button>
+      {open && (
+        <ConfirmDialog
+          title={`Delete client “${client.name}”?`}
+          confirmLabel="Delete client"
+          confirmText={client.name}
+          pending={pending}
+          error={error}
+          onConfirm={confirm}
+          onCancel={() => {
+            setOpen(false);
+            setError(null);
+          }}
+        >
+          The client, its roles{client.hasSecrets ? ", all of its secrets" : ""} and its URLs are removed. Applications that
+          use Client Id <span className="font-mono break-all">{client.clientId}</span> can no longer sign in.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type FieldPath } from "react-hook-form";
+import { TOKEN_LIFETIME, withClientNamePolicy, ZCreateHybridClient, type TCreateHybridClient } from "@/lib/validation/client";
+import { defaultSecretExpiry } from "@/lib/validation/secret";
+import { ClientIdField, ClientNameField, EnvironmentField, RefreshTokenField, TokenLifetimeField } from "./client-fields";
+import type { CreateFormProps } from "./create-client-form";
+import { CreateClientSteps } from "./create-client-steps";
+import { UrlListField } from "./url-list-field";
+import { LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
+
+type Values = TCreateHybridClient;
+const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "environmentId", "clientId", "allowRefreshToken", "redirectUris", "postLogoutRedirectUris", "tokenLifetime"];
+
+/** Hybrid: name, environment, refresh-token choice, redirect URLs, token lifetime, then the first secret. */
+export function CreateHybridClientForm({ tenantSlug, environments, settings }: CreateFormProps) {
+  const form = useForm<Values>({
+    resolver: zodResolver(withClientNamePolicy(ZCreateHybridClient, settings.clientNamePolicy)),
+    mode: "onTouched",
+    criteriaMode: "all",
+    defaultValues: {
+      type: "hybrid",
+      name: "",
+      clientId: "",
+      environmentId: environments[0]?.id,
+      allowRefreshToken: false,
+      redirectUris: "",
+      postLogoutRedirectUris: "",
+      tokenLifetime: TOKEN_LIFETIME.default,
+      secret: { description: "", expires: defaultSecretExpiry(new Date(), settings.maxSecretLifetimeDays) },
+    },
+  });
+  const { register, formState, watch } = form;
+  const errors = formState.errors;
+
+  return (
+    <CreateClientSteps tenantSlug={tenantSlug} form={form} clientFields={CLIENT_FIELDS} secretPolicy={settings}>
+      <ClientNameField registration={register("name")} error={errors.name} namePolicy={settings.clientNamePolicy} />
+      <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
+      <RefreshTokenField registration={register("allowRefreshToken")} checked={!!watch("allowRefreshToken")} />
+      <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
+      <UrlListField id="postLogoutRedirectUris" {...LOGOUT_REDIRECT_URLS} registration={register("postLogoutRedirectUris")} error={errors.postLogoutRedirectUris} />
+      <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
+      <ClientIdField registration={register("clientId")} error={errors.clientId} />
+    </CreateClientSteps>
+  );
+}

@@ -1,0 +1,85 @@
+// Test data for the secrets journeys, created through the admin CLI (the same domain
+// functions as the portal), and the token endpoint as an application would call it.
+import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { E2E_BASE_URL, e2eServerEnv } from "./e2e-env";
+
+type CreatedSecret = { clientSecret: string; secret: { id: string; hint: string } };
+export type CliClient = CreatedSecret & { clientId: string; name: string };
+
+const CLI = ["--tsconfig", "tsconfig.node.json", "lib/cli/main.ts"];
+const options = () => ({ env: { ...process.env, ...e2eServerEnv() } });
+
+function latchkey<T>(args: string[]): T {
+  return JSON.parse(execFileSync("tsx", [...CLI, ...args, "--json"], options()).toString()) as T;
+}
+
+/** YYYY-MM-DD, `days` days from today (UTC). */
+export function dateInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function createClientCli(tenant: string, name: string, secret: { description?: string; expires?: string } = {}): CliClient {
+  return latchkey<CliClient>([
+    "clients", "create", "--tenant", tenant, "--type", "client-credentials", "--name", name,
+    ...(secret.description ? ["--secret-description", secret.description] : []),
+    ...(secret.expires ? ["--secret-expires", secret.expires] : []),
+  ]);
+}
+
+export function createAuthorizationCodeClientCli(tenant: string, name: string): { clientId: string } {
+  return latchkey(["clients", "create", "--tenant", tenant, "--type", "authorization-code", "--name", name, "--redirect-uri", "https://app.example.test/callback"]);
+}
+
+export function addSecretCli(tenant: string, clientId: string, secret: { description?: string; expires?: string } = {}): CreatedSecret {
+  return latchkey<CreatedSecret>([
+    "secrets", "add", "--tenant", tenant, "--client", clientId,
+    ...(secret.description ? ["--description", secret.description] : []),
+    ...(secret.expires ? ["--expires", secret.expires] : []),
+  ]);
+}
+
+/** Sets the tenant's secret policy behind the portal's back (the settings screen is tested elsewhere). */
+export function setSecretPolicy(tenant: string, policy: { maxDays: number | null; allowNever: boolean }): void {
+  execFileSync("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/support/set-secret-policy.ts", tenant, String(policy.maxDays ?? ""), String(policy.allowNever)], options());
+}
+
+/** client_credentials at the token endpoint with client_secret_basic, as an application does. */
+export function requestToken(clientId: string, secret: string): Promise<Response> {
+  return fetch(`${E2E_BASE_URL}/identity/token`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+}
+
+/** No serious or critical accessibility violations on the page as it is now. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
+}
+
+export type RecordedResponse = { kind: "action" | "rsc" | "document" | "other"; url: string; body: string };
+
+/**
+ * Every document, server-action and RSC response from now on, read in full. Routing (not
+ * `page.on("response")`) because Chromium does not keep the bodies of streamed fetches.
+ */
+export async function recordResponses(page: Page): Promise<RecordedResponse[]> {
+  const recorded: RecordedResponse[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (!["document", "fetch", "xhr"].includes(request.resourceType())) return route.continue();
+    const response = await route.fetch();
+    const headers = request.headers();
+    const kind = headers["next-action"] ? "action" : headers["rsc"] ? "rsc" : request.resourceType() === "document" ? "document" : "other";
+    recorded.push({ kind, url: request.url(), body: await response.text() });
+    await route.fulfill({ response });
+  });
+  return recorded;
+}

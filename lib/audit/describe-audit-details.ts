@@ -1,0 +1,96 @@
+// Turns an audit event's stored details (JSON of non-secret before/after values) into
+// what the audit page shows: the fields that changed, plus any other facts recorded.
+
+export type AuditChange = { field: string; before?: string; after?: string };
+export type AuditFact = { field: string; value: string };
+export type AuditDetails = { changes: AuditChange[]; facts: AuditFact[] };
+
+/**
+ * Details never hold a secret (recordAuditEvent's contract, tested where each event is
+ * written); these names are dropped anyway, so a future mistake does not reach a screen.
+ */
+const SECRET_KEYS = new Set(["hash", "secrethash", "plaintext", "secret", "clientsecret", "password", "token"]);
+
+const FIELD_LABELS: Record<string, string> = {
+  maxSecretLifetimeDays: "Maximum secret lifetime (days)",
+  allowNeverExpiringSecrets: "Secrets that never expire allowed",
+  clientNamePolicy: "Client-name policy",
+  tokenLifetime: "Token lifetime (seconds)",
+  allowRefreshToken: "Refresh tokens allowed",
+  // client.create records URLs by kind, client.update by field.
+  redirect: "Redirect URLs",
+  "post-logout-redirect": "Logout redirect URLs",
+  "cors-origin": "CORS origins",
+  redirectUris: "Redirect URLs",
+  postLogoutRedirectUris: "Logout redirect URLs",
+  corsOrigins: "CORS origins",
+  secretId: "Secret id",
+  hint: "Secret starts with",
+  expiresAt: "Expires",
+  clientId: "Client Id",
+};
+
+export function describeAuditDetails(json: string): AuditDetails {
+  const details = parseRecord(json);
+  if (!details) return { changes: [], facts: [] };
+  const { before, after, ...rest } = details;
+  const b = isRecord(before) ? before : undefined;
+  const a = isRecord(after) ? after : undefined;
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter(isShown);
+  const changes = keys
+    // With both sides recorded, only what changed; a creation or deletion shows everything.
+    .filter((key) => !(b && a && JSON.stringify(b[key]) === JSON.stringify(a[key])))
+    .map((key) => ({
+      field: fieldLabel(key),
+      ...(b ? { before: formatValue(b[key]) } : {}),
+      ...(a ? { after: formatValue(a[key]) } : {}),
+    }));
+  const facts = Object.entries({ ...rest, ...(b ? {} : { before }), ...(a ? {} : { after }) })
+    .filter(([key, value]) => isShown(key) && value !== undefined)
+    .map(([key, value]) => ({ field: fieldLabel(key), value: formatValue(value) }));
+  return { changes, facts };
+}
+
+function parseRecord(json: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isShown(key: string): boolean {
+  return !SECRET_KEYS.has(key.toLowerCase());
+}
+
+/** "maxSecretLifetimeDays" → "Max secret lifetime days", unless it has a label of its own. */
+export function fieldLabel(key: string): string {
+  const known = FIELD_LABELS[key];
+  if (known) return known;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_.]+/g, " ").trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// Dates arrive as JSON's ISO strings, e.g. a secret's expiry.
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/;
+
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return "none";
+  if (value === "") return "(empty)";
+  if (typeof value === "string" && ISO_INSTANT.test(value)) return value.replace(ISO_INSTANT, "$1 $2 UTC");
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.length ? value.map(formatValue).join(", ") : "none";
+  if (isRecord(value)) {
+    return Object.entries(value)
+      .filter(([key]) => isShown(key))
+      .map(([key, item]) => `${fieldLabel(key)}: ${formatValue(item)}`)
+      .join("; ");
+  }
+  return String(value);
+}

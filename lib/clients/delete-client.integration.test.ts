@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverConfig } from "@/lib/config";
+import { db } from "@/lib/db/prisma";
+import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
+import { flushSecretUses } from "@/lib/oauth/record-secret-use";
+import { verifyClientSecret } from "@/lib/oauth/verify-client-secret";
+import { addClientSecret } from "@/lib/secrets/add-client-secret";
+import { hashSecret } from "@/lib/secrets/generate-secret";
+import { clientInput, createTestTenant, expectDomainError, tenantState, type TestTenant } from "@/lib/testing/fixtures";
+import { createClient } from "./create-client";
+import { deleteClient } from "./delete-client";
+
+let tenant: TestTenant;
+let other: TestTenant;
+let server: Server;
+let tokenEndpoint: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  [tenant, other] = await Promise.all([createTestTenant("delete-client"), createTestTenant("delete-client-other")]);
+  // The real token service over HTTP, as lib/oauth/token-endpoint.integration.test.ts runs it.
+  dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-delete-client-"));
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = serverConfig({ ...process.env, PORT: "0", LATCHKEY_BASE_URL: baseUrl, LATCHKEY_DATA_DIR: dataDir, LATCHKEY_TOKEN_AUDIENCE: undefined });
+  const identity = await createIdentityHandler(config);
+  server.on("request", (req, res) => {
+    if (isIdentityRequest(req.url)) return void identity(req, res);
+    res.statusCode = 404;
+    res.end();
+  });
+  tokenEndpoint = `${baseUrl}/identity/token`;
+});
+
+afterAll(async () => {
+  if (server?.listening) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function tokenStatus(clientId: string, secret: string): Promise<number> {
+  const response = await fetch(tokenEndpoint, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+  await response.body?.cancel();
+  // Write the secret's last use now, not on a timer in the middle of a later "nothing changed" check.
+  await flushSecretUses();
+  return response.status;
+}
+
+describe("deleteClient", () => {
+  it("removes the client with its secrets, roles and URLs, and audits it without secret material", async () => {
+    const created = await createClient(tenant.admin, { type: "hybrid", name: "Doomed", redirectUris: ["https://d.example.com/cb"], secret: { expires: "never" } });
+    const second = await addClientSecret(tenant.admin, created.clientId, { expires: "never" });
+    const row = await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } });
+
+    expect(await deleteClient(tenant.admin, created.clientId.toUpperCase())).toEqual({ clientId: created.clientId, name: "Doomed", secretsDeleted: 2 });
+
+    expect(await db.client.count({ where: { id: row.id } })).toBe(0);
+    expect(await db.clientSecret.count({ where: { clientId: row.id } })).toBe(0);
+    expect(await db.clientRole.count({ where: { clientId: row.id } })).toBe(0);
+    expect(await db.clientUri.count({ where: { clientId: row.id } })).toBe(0);
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { tenantId: tenant.id, action: "client.delete", targetId: created.clientId } });
+    expect(event).toMatchObject({ actorId: tenant.adminUserId, targetType: "client", targetLabel: "Doomed" });
+    expect(JSON.parse(event.details)).toEqual({ before: { name: "Doomed", type: "hybrid", clientId: created.clientId, secrets: 2 } });
+    const auditText = JSON.stringify(await db.auditEvent.findMany({ where: { tenantId: tenant.id } }));
+    for (const secret of [created.secret.plaintext, second.plaintext]) {
+      expect(auditText).not.toContain(secret);
+      expect(auditText).not.toContain(hashSecret(secret));
+    }
+  });
+
+  it("makes its secrets stop working at the token endpoint at once", async () => {
+    const created = await createClient(tenant.admin, clientInput());
+    const row = await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } });
+    expect(await tokenStatus(created.clientId, created.secret.plaintext)).toBe(200);
+
+    await deleteClient(tenant.admin, created.clientId);
+    expect(await tokenStatus(created.clientId, created.secret.plaintext)).toBe(401);
+    expect(await verifyClientSecret(row.id, created.secret.plaintext)).toBe(false);
+  });
+
+  it("answers NOT_FOUND once the client is gone", async () => {
+    const { clientId } = await createClient(tenant.admin, clientInput());
+    await deleteClient(tenant.admin, clientId);
+    await expectDomainError(deleteClient(tenant.admin, clientId), "NOT_FOUND");
+  });
+
+  it("leaves the tenant's other clients alone", async () => {
+    const [doomed, kept] = await Promise.all([createClient(tenant.admin, clientInput()), createClient(tenant.admin, clientInput())]);
+    await deleteClient(tenant.admin, doomed.clientId);
+    expect(await tokenStatus(kept.clientId, kept.secret.plaintext)).toBe(200);
+  });
+});
+
+describe("deleteClient refusals", () => {
+  it("answers FORBIDDEN to a member and deletes nothing", async () => {
+    const { clientId } = await createClient(tenant.admin, clientInput());
+    const before = await tenantState(tenant.id);
+    await expectDomainError(deleteClient(tenant.member, clientId), "FORBIDDEN");
+    expect(await tenantState(tenant.id)).toEqual(before);
+  });
+
+  it("answers NOT_FOUND to an administrator of another tenant using the real client id, and deletes nothing", async () => {
+    const created = await createClient(tenant.admin, clientInput());
+    const [before, beforeOther] = await Promise.all([tenantState(tenant.id), tenantState(other.id)]);
+    await expectDomainError(deleteClient(other.admin, created.clientId), "NOT_FOUND", { message: /Client not found/ });
+    expect(await tenantState(tenant.id)).toEqual(before);
+    expect(await tenantState(other.id)).toEqual(beforeOther);
+    expect(await tokenStatus(created.clientId, created.secret.plaintext)).toBe(200);
+  });
+});

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { addClientSecret } from "@/lib/secrets/add-client-secret";
+import { clientInput, createTestTenant, dateInDays, type TestTenant } from "@/lib/testing/fixtures";
+import { createClient } from "./create-client";
+import { listClients } from "./list-clients";
+
+const REDIRECT = ["https://app.example.com/callback"];
+const DAY = 86_400_000;
+
+let tenant: TestTenant;
+let other: TestTenant;
+let production: string;
+const ids = {} as Record<"historian" | "portal" | "mobile" | "wildcard" | "otherHistorian", string>;
+
+beforeAll(async () => {
+  [tenant, other] = await Promise.all([createTestTenant("list"), createTestTenant("list-other")]);
+  production = (await db.environment.findFirstOrThrow({ where: { tenantId: tenant.id, name: "Production" } })).id;
+
+  // Created one after another, so the list's newest-first order is known.
+  ids.historian = (await createClient(tenant.admin, clientInput({ name: "Plant Historian" }))).clientId;
+  ids.portal = (await createClient(tenant.admin, { type: "authorization-code", name: "Customer Portal", redirectUris: REDIRECT })).clientId;
+  ids.mobile = (await createClient(tenant.admin, { type: "hybrid", name: "Mobile APP", redirectUris: REDIRECT, environmentId: production, secret: { expires: "never" } }))
+    .clientId;
+  ids.wildcard = (await createClient(tenant.admin, clientInput({ name: "100% ready_now", environmentId: production }))).clientId;
+  // Another tenant with look-alike names: none of it may ever show up in `tenant`'s list.
+  ids.otherHistorian = (await createClient(other.admin, clientInput({ name: "Plant Historian" }))).clientId;
+});
+
+const listedIds = async (query: Parameters<typeof listClients>[1], ctx = tenant.admin) => (await listClients(ctx, query)).clients.map((c) => c.clientId);
+
+describe("listClients", () => {
+  it("lists the tenant's clients newest first, with environment and roles, for members too", async () => {
+    const page = await listClients(tenant.member);
+    expect(page.clients.map((c) => c.clientId)).toEqual([ids.wildcard, ids.mobile, ids.portal, ids.historian]);
+    expect(page).toMatchObject({ total: 4, page: 1, pageSize: 25, pageCount: 1 });
+    expect(page.environments.map((e) => e.name)).toEqual(["Development", "Production"]);
+    expect(page.clients.find((c) => c.clientId === ids.mobile)).toMatchObject({
+      type: "hybrid",
+      name: "Mobile APP",
+      environment: "Production",
+      roles: ["Account Member"],
+    });
+    expect(page.clients.find((c) => c.clientId === ids.historian)?.environment).toBe("Development");
+  });
+
+  it("filters by type and by environment, together", async () => {
+    expect(await listedIds({ type: "authorization-code" })).toEqual([ids.portal]);
+    expect(await listedIds({ type: "client-credentials" })).toEqual([ids.wildcard, ids.historian]);
+    expect(await listedIds({ environment: production })).toEqual([ids.wildcard, ids.mobile]);
+    expect(await listedIds({ environment: production, type: "client-credentials" })).toEqual([ids.wildcard]);
+    const filtered = await listClients(tenant.admin, { type: "hybrid" });
+    expect(filtered.total).toBe(1);
+  });
+
+  it("searches names in any letter case and Client Ids by any part", async () => {
+    expect(await listedIds({ q: "historian" })).toEqual([ids.historian]);
+    expect(await listedIds({ q: "  mOBILE app " })).toEqual([ids.mobile]);
+    expect(await listedIds({ q: ids.portal.slice(0, 8).toUpperCase() })).toEqual([ids.portal]);
+    expect(await listedIds({ q: ids.portal.slice(9, 23) })).toEqual([ids.portal]);
+    expect(await listedIds({ q: ids.portal })).toEqual([ids.portal]);
+    expect(await listedIds({ q: "no such client" })).toEqual([]);
+  });
+
+  it("takes % and _ in a search literally, not as wildcards", async () => {
+    expect(await listedIds({ q: "100%" })).toEqual([ids.wildcard]);
+    expect(await listedIds({ q: "y_n" })).toEqual([ids.wildcard]);
+    expect(await listedIds({ q: "p_a" })).toEqual([]); // would match "Plant" / "app" as a LIKE pattern
+    expect(await listedIds({ q: "%" })).toEqual([ids.wildcard]);
+    expect(await listedIds({ q: "\\" })).toEqual([]);
+    expect(await listClients(tenant.admin, { q: "_", pageSize: 10, page: 5 })).toMatchObject({ total: 1, page: 1 });
+  });
+
+  it("never shows another tenant's clients, whatever the filters", async () => {
+    expect(await listedIds({ q: ids.otherHistorian })).toEqual([]);
+    expect(await listedIds({ q: "plant historian" })).toEqual([ids.historian]);
+    expect(await listedIds({ q: "plant historian" }, other.admin)).toEqual([ids.otherHistorian]);
+    // Another tenant's environment id filters to nothing rather than to its clients.
+    const otherProduction = await db.environment.findFirstOrThrow({ where: { tenantId: other.id, name: "Development" } });
+    expect(await listClients(tenant.admin, { environment: otherProduction.id })).toMatchObject({ clients: [], total: 0 });
+    const otherList = await listClients(other.admin);
+    expect(otherList.total).toBe(1);
+    expect(otherList.environments.every((e) => e.id !== production)).toBe(true);
+  });
+
+  it("aggregates each client's secrets: count, soonest expiry (expired included) and last use", async () => {
+    const { clientId } = await createClient(tenant.admin, clientInput({ name: "Aggregates", secret: { expires: dateInDays(200) } }));
+    const soon = await addClientSecret(tenant.admin, clientId, { expires: dateInDays(12) });
+    await addClientSecret(tenant.admin, clientId, { expires: "never" });
+    const used = [new Date(Date.now() - 5 * DAY), new Date(Date.now() - DAY)];
+    await db.clientSecret.update({ where: { id: soon.id }, data: { lastUsedAt: used[0] } });
+    const last = await db.clientSecret.findFirstOrThrow({ where: { client: { clientId }, expiresAt: null } });
+    await db.clientSecret.update({ where: { id: last.id }, data: { lastUsedAt: used[1] } });
+
+    const row = async () => (await listClients(tenant.admin, { q: clientId })).clients[0]!;
+    expect(await row()).toMatchObject({ secretCount: 3, soonestExpiry: new Date(`${dateInDays(12)}T00:00:00.000Z`), lastUsedAt: used[1] });
+
+    const expired = new Date(Date.now() - 3 * DAY);
+    await db.clientSecret.update({ where: { id: soon.id }, data: { expiresAt: expired } });
+    expect((await row()).soonestExpiry).toEqual(expired);
+
+    const portal = (await listClients(tenant.admin, { q: ids.portal })).clients[0]!;
+    expect(portal).toMatchObject({ secretCount: 0, soonestExpiry: null, lastUsedAt: null });
+    const mobile = (await listClients(tenant.admin, { q: ids.mobile })).clients[0]!;
+    expect(mobile).toMatchObject({ secretCount: 1, soonestExpiry: null, lastUsedAt: null });
+  });
+});
+
+describe("listClients pagination", () => {
+  let paged: TestTenant;
+  const created: string[] = [];
+
+  beforeAll(async () => {
+    paged = await createTestTenant("list-pages");
+    for (let i = 0; i < 12; i++) created.unshift((await createClient(paged.admin, clientInput({ name: `Device ${i}` }))).clientId);
+  });
+
+  it("splits the list into pages without overlap or gap", async () => {
+    const first = await listClients(paged.admin, { pageSize: 10 });
+    const second = await listClients(paged.admin, { pageSize: 10, page: 2 });
+    expect(first).toMatchObject({ total: 12, page: 1, pageSize: 10, pageCount: 2 });
+    expect(second).toMatchObject({ total: 12, page: 2, pageCount: 2 });
+    expect(first.clients).toHaveLength(10);
+    expect(second.clients).toHaveLength(2);
+    expect([...first.clients, ...second.clients].map((c) => c.clientId)).toEqual(created);
+  });
+
+  it("answers a page past the end with the last page", async () => {
+    const beyond = await listClients(paged.admin, { pageSize: 10, page: 99 });
+    expect(beyond).toMatchObject({ page: 2, pageCount: 2 });
+    expect(beyond.clients.map((c) => c.clientId)).toEqual(created.slice(10));
+  });
+
+  it("counts only matching clients and pages within them", async () => {
+    const search = await listClients(paged.admin, { q: "device 1", pageSize: 10 });
+    // "Device 1", "Device 10", "Device 11"
+    expect(search).toMatchObject({ total: 3, pageCount: 1 });
+    expect(search.clients.map((c) => c.name)).toEqual(["Device 11", "Device 10", "Device 1"]);
+  });
+
+  it("falls back to defaults for values a hand-edited URL could carry", async () => {
+    const odd = await listClients(paged.admin, { page: "abc" as unknown as number, pageSize: 7, type: "bogus" as never });
+    expect(odd).toMatchObject({ page: 1, pageSize: 25, pageCount: 1, total: 12 });
+    const empty = await listClients(paged.member, { type: "hybrid" });
+    expect(empty).toMatchObject({ clients: [], total: 0, page: 1, pageCount: 1 });
+  });
+});

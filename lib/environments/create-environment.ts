@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import { DomainError } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
+import { ZCreateEnvironment, type TCreateEnvironment } from "@/lib/validation/environment";
+import { parseInput } from "@/lib/validation/parse-input";
+import { assertEnvironmentNameFree } from "./assert-environment-name-free";
+import { lockTenant } from "@/lib/tenants/lock-tenant";
+
+export type CreatedEnvironment = { id: string; name: string };
+
+export async function createEnvironment(ctx: TenantContext, rawInput: TCreateEnvironment): Promise<CreatedEnvironment> {
+  assertAdministrator(ctx);
+  const input = parseInput(ZCreateEnvironment, rawInput);
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockTenant(tx, ctx);
+      await assertEnvironmentNameFree(tx, ctx, input.name);
+      const environment = await tx.environment.create({ data: { tenantId: ctx.tenantId, name: input.name } });
+      await recordAuditEvent(tx, ctx, {
+        action: "environment.create",
+        target: { type: "environment", id: environment.id, label: environment.name },
+        details: { after: { name: environment.name } },
+      });
+      return { id: environment.id, name: environment.name };
+    });
+  } catch (error) {
+    // The lock makes this unreachable in practice; the unique index is the last word.
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", `An environment named "${input.name}" already exists.`, "name");
+    throw error;
+  }
+}
