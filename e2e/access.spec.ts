@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { e2eServerEnv } from "./support/e2e-env";
+import { runScript } from "./support/cli";
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
 
 // Security regressions: who may see and change what.
@@ -21,9 +20,7 @@ test("the server refuses the action when the role is gone, even with the form op
   await page.getByLabel("Name").fill("Should not exist");
   await page.getByRole("button", { name: "Continue" }).click();
 
-  execFileSync("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/support/set-membership-roles.ts", tenant.slug, tenant.admin], {
-    env: { ...process.env, ...e2eServerEnv() },
-  });
+  runScript("e2e/support/set-membership-roles.ts", [tenant.slug, tenant.admin]);
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "You need the Account Administrator role" })).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);

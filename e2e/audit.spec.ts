@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { seedEnvironments, createClientInEnvironment } from "./support/admin";
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
-import { expectNoSeriousAxeViolations, recordResponses } from "./support/secrets";
+import { recordResponses } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test("an administrator reads and filters the audit log, which never shows a secret", async ({ page, tenant }) => {
   const client = createClientInEnvironment(tenant.slug, "Plant historian", "Production");

@@ -1,6 +1,7 @@
 import { createClientWithCli, setClientNamePolicy } from "./support/clients";
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
-import { expectNoSeriousAxeViolations, requestToken } from "./support/secrets";
+import { requestToken } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The client page: its header and tabs, editing its details, and deleting it.
 

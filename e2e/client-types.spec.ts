@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { setClientNamePolicy } from "./support/clients";
 import { expect, signInAs, test } from "./support/fixtures";
-import { dateInDays, expectNoSeriousAxeViolations, requestToken, setSecretPolicy } from "./support/secrets";
+import { dateInDays, requestToken, setSecretPolicy } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // Adding each of the three client types through the portal (seed 003).
 

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createClientInEnvironment } from "./support/admin";
 import { expect, signInAs, test } from "./support/fixtures";
-import { expectNoSeriousAxeViolations } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 const rows = (page: Page) => page.getByRole("list", { name: "Environments" }).getByRole("listitem");
 const row = (page: Page, name: string) => rows(page).filter({ hasText: name });

@@ -1,6 +1,7 @@
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
 import { memberUserId, tokenClaims } from "./support/people";
-import { createAuthorizationCodeClientCli, createClientCli, expectNoSeriousAxeViolations } from "./support/secrets";
+import { createAuthorizationCodeClientCli, createClientCli } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // Roles: built-in roles are protected, custom roles are created, renamed and deleted, and a
 // role assigned to a client-credentials client reaches the roles claim of its next token.

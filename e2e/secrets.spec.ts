@@ -1,16 +1,8 @@
 import { readFileSync } from "node:fs";
 import { E2E_SERVER_LOG } from "./support/e2e-env";
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
-import {
-  addSecretCli,
-  createAuthorizationCodeClientCli,
-  createClientCli,
-  dateInDays,
-  expectNoSeriousAxeViolations,
-  recordResponses,
-  requestToken,
-  setSecretPolicy,
-} from "./support/secrets";
+import { addSecretCli, createAuthorizationCodeClientCli, createClientCli, dateInDays, recordResponses, requestToken, setSecretPolicy } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The Secrets tab of a client: rotation (add → switch → delete), the limit of 10, the
 // rotation notice, read-only members, and that a new secret is shown once and then gone.

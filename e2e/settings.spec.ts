@@ -1,5 +1,5 @@
 import { expect, signInAs, test } from "./support/fixtures";
-import { expectNoSeriousAxeViolations } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 /** YYYY-MM-DD, `days` days from today (UTC). */
 const dateInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,9 +1,11 @@
 import { expect, test } from "./support/fixtures";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test("a signed-out visitor is sent to sign-in and comes back to the page asked for", async ({ page, tenant }) => {
   await page.goto(`/t/${tenant.slug}/clients`);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await expect(page.getByRole("heading", { name: "Development sign-in" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
 
   await page.getByLabel("Email").fill(tenant.admin);
   await page.getByRole("button", { name: "Sign in (development)" }).click();

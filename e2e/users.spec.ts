@@ -1,6 +1,7 @@
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
 import { memberUserId } from "./support/people";
-import { createClientCli, expectNoSeriousAxeViolations } from "./support/secrets";
+import { createClientCli } from "./support/secrets";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { send } from "./support/replay-actions";
 import { captureActions } from "./support/security";
 

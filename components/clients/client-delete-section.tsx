@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useConfirmedAction } from "@/components/forms/use-confirmed-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -11,19 +11,13 @@ import { deleteClientAction } from "@/lib/actions/delete-client-action";
 export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string; client: { clientId: string; name: string; hasSecrets: boolean } }) {
   const router = useRouter();
   const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function confirm() {
-    setError(null);
-    startTransition(async () => {
-      const result = await deleteClientAction(tenantSlug, { clientId: client.clientId });
-      if (!result.ok) return setError(result.message);
-      toast("success", `Client “${result.data.name}” was deleted.`);
+  const deletion = useConfirmedAction(
+    () => deleteClientAction(tenantSlug, { clientId: client.clientId }),
+    (deleted) => {
+      toast("success", `Client “${deleted.name}” was deleted.`);
       router.push(`/t/${tenantSlug}/clients`);
-    });
-  }
+    },
+  );
 
   return (
     <section aria-labelledby="delete-heading" className="space-y-3 rounded-lg border border-red-200 bg-white p-4 sm:p-6">
@@ -34,21 +28,18 @@ export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string
         Applications using this client can no longer sign in{client.hasSecrets ? ": its secrets stop working at once" : ""}. This
         cannot be undone.
       </p>
-      <Button variant="danger" onClick={() => setOpen(true)}>
+      <Button variant="danger" onClick={deletion.show}>
         Delete client…
       </Button>
-      {open && (
+      {deletion.open && (
         <ConfirmDialog
           title={`Delete client “${client.name}”?`}
           confirmLabel="Delete client"
           confirmText={client.name}
-          pending={pending}
-          error={error}
-          onConfirm={confirm}
-          onCancel={() => {
-            setOpen(false);
-            setError(null);
-          }}
+          pending={deletion.pending}
+          error={deletion.error}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         >
           The client, its roles{client.hasSecrets ? ", all of its secrets" : ""} and its URLs are removed. Applications that
           use Client Id <span className="font-mono break-all">{client.clientId}</span> can no longer sign in.

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useConfirmedAction } from "@/components/forms/use-confirmed-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -23,41 +24,32 @@ type SecretToDelete = {
 export function DeleteSecretButton({ tenantSlug, clientId, secret }: { tenantSlug: string; clientId: string; secret: SecretToDelete }) {
   const toast = useToast();
   // The time the dialog was opened, for "last used 3 minutes ago" (not render time: no hydration drift).
-  const [openedAt, setOpenedAt] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [openedAt, setOpenedAt] = useState(0);
   const name = `${secret.hint}…`;
-
-  function confirm() {
-    setError(null);
-    startTransition(async () => {
-      const result = await deleteClientSecretAction(tenantSlug, { clientId, secretId: secret.id });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setOpenedAt(null);
+  const deletion = useConfirmedAction(
+    () => deleteClientSecretAction(tenantSlug, { clientId, secretId: secret.id }),
+    () => {
       toast("success", `Secret ${name} deleted. Applications using it can no longer get tokens.`);
       document.getElementById("secrets-heading")?.focus();
-    });
-  }
+    },
+  );
 
   return (
     <>
-      <Button variant="secondary" className="py-1" onClick={() => setOpenedAt(Date.now())} aria-label={`Delete secret ${name}`}>
+      <Button variant="secondary" className="py-1" onClick={() => {
+          setOpenedAt(Date.now());
+          deletion.show();
+        }} aria-label={`Delete secret ${name}`}>
         Delete
       </Button>
-      {openedAt !== null && (
+      {deletion.open && (
         <ConfirmDialog
           title={`Delete secret ${name}?`}
           confirmLabel="Delete secret"
-          pending={pending}
-          error={error}
-          onConfirm={confirm}
-          onCancel={() => {
-            setOpenedAt(null);
-            setError(null);
-          }}
+          pending={deletion.pending}
+          error={deletion.error}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         >
           <div className="space-y-3">
             <p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useConfirmedAction } from "@/components/forms/use-confirmed-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -11,38 +11,28 @@ import { removeMemberAction } from "@/lib/actions/remove-member-action";
 export function RemoveMemberButton({ tenantSlug, member, isSelf }: { tenantSlug: string; member: { userId: string; email: string }; isSelf: boolean }) {
   const router = useRouter();
   const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function confirm() {
-    setError(null);
-    startTransition(async () => {
-      const result = await removeMemberAction(tenantSlug, { userId: member.userId });
-      if (!result.ok) return setError(result.message);
-      setOpen(false);
+  const removal = useConfirmedAction(
+    () => removeMemberAction(tenantSlug, { userId: member.userId }),
+    () => {
       toast("success", `${member.email} was removed from this tenant`);
       // Having left, this tenant's pages answer "not found" for us.
       if (isSelf) router.push("/");
-    });
-  }
+    },
+  );
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)} aria-label={`Remove ${member.email}`}>
+      <Button variant="secondary" onClick={removal.show} aria-label={`Remove ${member.email}`}>
         Remove
       </Button>
-      {open && (
+      {removal.open && (
         <ConfirmDialog
           title={isSelf ? "Leave this tenant?" : `Remove ${member.email}?`}
           confirmLabel={isSelf ? "Leave tenant" : "Remove member"}
-          pending={pending}
-          error={error}
-          onConfirm={confirm}
-          onCancel={() => {
-            setOpen(false);
-            setError(null);
-          }}
+          pending={removal.pending}
+          error={removal.error}
+          onConfirm={removal.confirm}
+          onCancel={removal.cancel}
         >
           {isSelf ? (
             <p>You will lose access to this tenant at once. Another Account Administrator can add you again.</p>

@@ -1,4 +1,4 @@
-// Security regression: a client secret's plaintext exists only in the response of the
+// Security regression (and an accessibility sweep of every tenant page on the way): a client secret's plaintext exists only in the response of the
 // action that created it and in the one-time dialog. After the dialog closes it must be
 // in no page, RSC payload, network response, URL, storage, database column or log line,
 // and its hash must never reach a browser at all.
@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { E2E_SERVER_LOG } from "../support/e2e-env";
 import { expect, signInAs, test } from "../support/fixtures";
 import { recordResponses, requestToken } from "../support/secrets";
+import { expectNoSeriousAxeViolations } from "../support/axe";
 import { dumpDatabase } from "../support/security";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -82,6 +83,7 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
       () => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href,
     );
     for (const secret of secrets) expect(visible, path).not.toContain(secret);
+    await expectNoSeriousAxeViolations(page);
   }
   await page.goto(`${base}/clients`);
   for (const link of ["Users", "Roles", "Environments", "Audit log", "Settings", "Clients"]) {

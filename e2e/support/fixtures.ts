@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
-import { e2eServerEnv } from "./e2e-env";
+import { runScript } from "./cli";
 import { replayActionsAsOutsiders } from "./replay-actions";
 import { captureActions } from "./security";
 
@@ -10,10 +9,7 @@ export type TestTenant = { slug: string; admin: string; member: string };
 /** A fresh tenant per test, with unique names, so tests never see each other's data. */
 export function seedTenant(): TestTenant {
   const slug = `e2e-${randomBytes(4).toString("hex")}`;
-  const out = execFileSync("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/support/seed-tenant.ts", slug], {
-    env: { ...process.env, ...e2eServerEnv() },
-  });
-  return JSON.parse(out.toString()) as TestTenant;
+  return JSON.parse(runScript("e2e/support/seed-tenant.ts", [slug])) as TestTenant;
 }
 
 /**

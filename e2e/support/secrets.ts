@@ -1,19 +1,12 @@
 // Test data for the secrets journeys, created through the admin CLI (the same domain
 // functions as the portal), and the token endpoint as an application would call it.
-import { execFileSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
-import { E2E_BASE_URL, e2eServerEnv } from "./e2e-env";
+import type { Page } from "@playwright/test";
+import { latchkey } from "./cli";
+import { E2E_BASE_URL } from "./e2e-env";
 
 type CreatedSecret = { clientSecret: string; secret: { id: string; hint: string } };
 export type CliClient = CreatedSecret & { clientId: string; name: string };
 
-const CLI = ["--tsconfig", "tsconfig.node.json", "lib/cli/main.ts"];
-const options = () => ({ env: { ...process.env, ...e2eServerEnv() } });
-
-function latchkey<T>(args: string[]): T {
-  return JSON.parse(execFileSync("tsx", [...CLI, ...args, "--json"], options()).toString()) as T;
-}
 
 /** YYYY-MM-DD, `days` days from today (UTC). */
 export function dateInDays(days: number): string {
@@ -40,9 +33,9 @@ export function addSecretCli(tenant: string, clientId: string, secret: { descrip
   ]);
 }
 
-/** Sets the tenant's secret policy behind the portal's back (the settings screen is tested elsewhere). */
+/** Sets the tenant's secret policy through the CLI (the settings screen is tested elsewhere). */
 export function setSecretPolicy(tenant: string, policy: { maxDays: number | null; allowNever: boolean }): void {
-  execFileSync("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/support/set-secret-policy.ts", tenant, String(policy.maxDays ?? ""), String(policy.allowNever)], options());
+  latchkey(["settings", "set", "--tenant", tenant, "--max-secret-lifetime-days", String(policy.maxDays ?? "none"), "--never-expiring", policy.allowNever ? "allow" : "deny"]);
 }
 
 /** client_credentials at the token endpoint with client_secret_basic, as an application does. */
@@ -57,12 +50,6 @@ export function requestToken(clientId: string, secret: string): Promise<Response
   });
 }
 
-/** No serious or critical accessibility violations on the page as it is now. */
-export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
-}
 
 export type RecordedResponse = { kind: "action" | "rsc" | "document" | "other"; url: string; body: string };
 

@@ -4,7 +4,7 @@ import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-co
 import { auditCursor, ZAuditQuery, type TAuditQuery, type TAuditQueryParsed } from "@/lib/validation/audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { auditActionLabel } from "./audit-action-label";
-import { containsIgnoringCase } from "./contains-ignoring-case";
+import { containsIgnoringCase } from "@/lib/db/contains-ignoring-case";
 import { describeAuditDetails, type AuditDetails } from "./describe-audit-details";
 
 /** What leaves the server about an audit event (JSON of the audit API). */

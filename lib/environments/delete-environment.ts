@@ -1,4 +1,5 @@
 import "server-only";
+import { isForeignKeyViolation } from "@/lib/db/prisma-errors";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -45,9 +46,4 @@ export async function deleteEnvironment(ctx: TenantContext, rawInput: TDeleteEnv
 function inUse(name: string, clientCount: number): DomainError {
   const clients = clientCount === 1 ? "1 client" : `${clientCount} clients`;
   return new DomainError("CONFLICT", `"${name}" is used by ${clients}. Move ${clientCount === 1 ? "it" : "them"} to another environment or delete ${clientCount === 1 ? "it" : "them"} first.`);
-}
-
-/** Prisma's "foreign key constraint failed" (P2003). */
-function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
 }
