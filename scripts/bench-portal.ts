@@ -1,7 +1,7 @@
 // `npm run bench:portal`: how fast the clients list answers with 10,000 clients and 30,000
 // secrets on SQLite, and how much JavaScript the clients pages load. A benchmark, not a
 // test: it prints figures (last line: one JSON object) and fails only if it cannot run.
-// BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_REQUESTS sets the count.
+// BENCH_SKIP_BUILD=1 reuses the existing build in .next; BENCH_REQUESTS sets the count.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,8 @@ import { resetTestDatabase } from "@/lib/testing/reset-test-database";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const BASE = `http://localhost:${PORT}`;
-const DIST_DIR = ".next-bench";
+// The ordinary build directory: another one would make `next build` add it to tsconfig.json.
+const DIST_DIR = ".next";
 const DATA_DIR = path.resolve("data/bench");
 const DATABASE_URL = `file:${path.resolve("data/bench-portal.db")}`;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
