@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { setClientNamePolicy } from "./support/clients";
 import { expect, signInAs, test } from "./support/fixtures";
-import { dateInDays, requestToken, setSecretPolicy } from "./support/secrets";
+import { copySecretAndClose, dateInDays, requestToken, setSecretPolicy } from "./support/secrets";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // Adding each of the three client types through the portal (seed 003).
@@ -9,17 +9,6 @@ import { expectNoSeriousAxeViolations } from "./support/axe";
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 const typeRadio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
-
-async function copySecretAndClose(page: Page, title: string): Promise<{ clientId: string; secret: string }> {
-  const dialog = page.getByRole("dialog", { name: title });
-  await expect(dialog).toBeVisible();
-  const clientId = await dialog.getByRole("textbox", { name: "Client Id" }).inputValue();
-  const secret = await dialog.getByRole("textbox", { name: "Client Secret" }).inputValue();
-  await dialog.getByRole("button", { name: "Copy Client Secret" }).click();
-  await dialog.getByRole("button", { name: "Close" }).click();
-  await expect(dialog).toBeHidden();
-  return { clientId, secret };
-}
 
 test("the type is chosen first; client-credentials is the default and ?type= preselects", async ({ page, tenant }) => {
   await signInAs(page.request, tenant.admin);

@@ -4,27 +4,15 @@
 // and its hash must never reach a browser at all.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { E2E_SERVER_LOG } from "../support/e2e-env";
 import { expect, signInAs, test } from "../support/fixtures";
-import { recordResponses, requestToken } from "../support/secrets";
+import { copySecretAndClose, recordResponses, requestToken } from "../support/secrets";
 import { expectNoSeriousAxeViolations } from "../support/axe";
 import { dumpDatabase } from "../support/security";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-
-async function takeSecretFromDialog(page: Page): Promise<{ clientId: string; secret: string }> {
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toBeVisible();
-  const clientId = await dialog.getByRole("textbox", { name: "Client Id" }).inputValue();
-  const secret = await dialog.getByRole("textbox", { name: "Client Secret" }).inputValue();
-  await dialog.getByRole("button", { name: "Copy Client Secret" }).click();
-  await dialog.getByRole("button", { name: "Close" }).click();
-  await expect(dialog).toBeHidden();
-  return { clientId, secret };
-}
 
 test("after the dialog closes, no secret is in any page, payload, response, column or log", async ({ page, tenant }) => {
   test.setTimeout(120_000);
@@ -37,20 +25,20 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
   await page.getByLabel("Name").fill("Leak check service");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Add", exact: true }).click();
-  const first = await takeSecretFromDialog(page);
+  const first = await copySecretAndClose(page);
 
   await page.goto(`/t/${tenant.slug}/clients/new?type=hybrid`);
   await page.getByLabel("Name").fill("Leak check web app");
   await page.getByLabel("Allowed redirect URLs").fill("https://web.example.test/signin-oidc");
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Add", exact: true }).click();
-  const hybrid = await takeSecretFromDialog(page);
+  const hybrid = await copySecretAndClose(page);
 
   await page.goto(`/t/${tenant.slug}/clients/${first.clientId}/secrets`);
   await page.getByRole("button", { name: "Add secret" }).first().click();
   await page.getByLabel("Secret description").fill("second secret");
   await page.getByRole("button", { name: "Add", exact: true }).click();
-  const second = await takeSecretFromDialog(page);
+  const second = await copySecretAndClose(page);
 
   const secrets = [first.secret, hybrid.secret, second.secret];
   expect(new Set(secrets).size).toBe(3);

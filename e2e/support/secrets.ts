@@ -1,6 +1,6 @@
 // Test data for the secrets journeys, created through the admin CLI (the same domain
 // functions as the portal), and the token endpoint as an application would call it.
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { latchkey } from "./cli";
 import { E2E_BASE_URL } from "./e2e-env";
 
@@ -69,4 +69,19 @@ export async function recordResponses(page: Page): Promise<RecordedResponse[]> {
     await route.fulfill({ response });
   });
   return recorded;
+}
+
+/**
+ * Reads the Client Id and secret from the one-time dialog (titled `title`, or the only
+ * dialog), copies the secret as an administrator would, and closes the dialog.
+ */
+export async function copySecretAndClose(page: Page, title?: string): Promise<{ clientId: string; secret: string }> {
+  const dialog = title ? page.getByRole("dialog", { name: title }) : page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  const clientId = await dialog.getByRole("textbox", { name: "Client Id" }).inputValue();
+  const secret = await dialog.getByRole("textbox", { name: "Client Secret" }).inputValue();
+  await dialog.getByRole("button", { name: "Copy Client Secret" }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  return { clientId, secret };
 }
