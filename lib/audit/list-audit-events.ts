@@ -1,4 +1,5 @@
 import "server-only";
+import { hasLikeWildcards } from "@/lib/db/like-wildcards";
 import { db, type Db } from "@/lib/db/prisma";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { auditCursor, ZAuditQuery, type TAuditQuery, type TAuditQueryParsed } from "@/lib/validation/audit";
@@ -24,9 +25,6 @@ export type AuditPage = { events: AuditEntry[]; nextCursor: string | null };
 type Where = NonNullable<Parameters<Db["auditEvent"]["findMany"]>[0]>["where"];
 type Row = Awaited<ReturnType<Db["auditEvent"]["findMany"]>>[number];
 
-// Prisma's `contains` becomes LIKE '%term%' unescaped: these would act as wildcards (and
-// `\` as PostgreSQL's escape character), so such terms are matched here instead.
-const LIKE_SPECIAL = /[%_\\]/;
 const SCAN_BATCH = 200;
 
 /**
@@ -37,7 +35,7 @@ const SCAN_BATCH = 200;
 export async function listAuditEvents(ctx: TenantContext, rawQuery: TAuditQuery = {}): Promise<AuditPage> {
   assertAdministrator(ctx);
   const query = parseInput(ZAuditQuery, rawQuery);
-  const literal = [query.actor, query.target].some((text) => text && LIKE_SPECIAL.test(text));
+  const literal = [query.actor, query.target].some((text) => text && hasLikeWildcards(text));
   const batch = literal ? SCAN_BATCH : query.limit + 1;
 
   // One batch is enough unless a term is matched here: then read on until the page is full.
@@ -65,7 +63,7 @@ export async function listAuditEvents(ctx: TenantContext, rawQuery: TAuditQuery 
 }
 
 function whereOf(ctx: TenantContext, query: TAuditQueryParsed, after: { createdAt: Date; id: string } | undefined): Where {
-  const text = (term: string | undefined) => (term && !LIKE_SPECIAL.test(term) ? term : undefined);
+  const text = (term: string | undefined) => (term && !hasLikeWildcards(term) ? term : undefined);
   const actor = text(query.actor);
   const target = text(query.target);
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasLikeWildcards } from "@/lib/db/like-wildcards";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { TenantContext } from "@/lib/tenants/tenant-context";
@@ -40,7 +41,7 @@ export async function listClients(ctx: TenantContext, rawQuery: TClientListQuery
   const where = clientWhere(ctx, query);
   const [environments, { total, page, rows }] = await Promise.all([
     db.environment.findMany({ where: { tenantId: ctx.tenantId }, orderBy: [{ createdAt: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    query.q && LIKE_SPECIAL.test(query.q) ? findPageLiterally(ctx, where, query.q.toLowerCase(), query) : findPageOf(where, query),
+    query.q && hasLikeWildcards(query.q) ? findPageLiterally(ctx, where, query.q.toLowerCase(), query) : findPageOf(where, query),
   ]);
 
   const ids = rows.map((row) => row.id);
@@ -79,9 +80,6 @@ export async function listClients(ctx: TenantContext, rawQuery: TClientListQuery
   };
 }
 
-// Prisma's `contains` becomes LIKE '%term%' without escaping, so these would act as
-// wildcards (and `\` as PostgreSQL's escape character).
-const LIKE_SPECIAL = /[%_\\]/;
 const ORDER = [{ createdAt: "desc" }, { id: "asc" }] satisfies Prisma.ClientOrderByWithRelationInput[];
 
 const pageCountOf = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
