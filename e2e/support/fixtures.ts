@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import { runScript } from "./cli";
 import { replayActionsAsOutsiders } from "./replay-actions";
+import { signInAs } from "./sign-in";
 import { captureActions } from "./security";
 
 export type TestTenant = { slug: string; admin: string; member: string };
@@ -12,19 +13,6 @@ export function seedTenant(): TestTenant {
   return JSON.parse(runScript("e2e/support/seed-tenant.ts", [slug])) as TestTenant;
 }
 
-/**
- * Signs in through next-auth's development credentials endpoint, not the UI (the UI is
- * covered by the sign-in spec). The request context shares cookies with the page.
- */
-export async function signInAs(request: APIRequestContext, email: string): Promise<void> {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/dev", {
-    form: { email, csrfToken, callbackUrl: "/", json: "true" },
-  });
-  expect(response.ok()).toBe(true);
-  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
-  expect(session.user?.email).toBe(email);
-}
 
 export const test = base.extend<{ tenant: TestTenant; replayActions: void }, { outsider: TestTenant }>({
   // eslint-disable-next-line no-empty-pattern
@@ -44,4 +32,4 @@ export const test = base.extend<{ tenant: TestTenant; replayActions: void }, { o
   ],
 });
 
-export { expect };
+export { expect, signInAs };

@@ -5,6 +5,7 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { E2E_BASE_URL } from "./e2e-env";
 import { dumpDatabase, tenantRows, type CapturedAction } from "./security";
+import { signInAs } from "./sign-in";
 
 export type Identity = { label: string; request: APIRequestContext; swapTo?: string };
 
@@ -26,12 +27,9 @@ export async function send(identity: Identity, action: CapturedAction, fromSlug:
   return { status: response.status(), text: await response.text() };
 }
 
-export async function signedInRequest(email: string | null): Promise<APIRequestContext> {
+async function signedInRequest(email: string | null): Promise<APIRequestContext> {
   const request = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
-  if (email) {
-    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await request.post("/api/auth/callback/dev", { form: { email, csrfToken, callbackUrl: "/", json: "true" } });
-  }
+  if (email) await signInAs(request, email);
   return request;
 }
 
