@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { createClientAction } from "@/lib/actions/create-client-action";
 import type { TCreateClient } from "@/lib/validation/client";
 
-type WithSecret = FieldValues & { secret: { description?: string; expires: string } };
+type WithSecret = FieldValues & { secret?: { description?: string; expires: string } };
 
 /**
  * The two steps of adding a client that has secrets (client-credentials, hybrid): the

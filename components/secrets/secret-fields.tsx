@@ -7,7 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { defaultSecretExpiry, isoDate } from "@/lib/validation/secret";
 import type { TTenantSettingsParsed } from "@/lib/validation/tenant-settings";
 
-type WithSecret = { secret: { description?: string; expires: string } };
+type WithSecret = { secret?: { description?: string; expires: string } };
 
 /** The tenant's secret policy (lib/tenants/get-tenant-settings.ts); the domain enforces it again. */
 export type SecretPolicy = Pick<TTenantSettingsParsed, "maxSecretLifetimeDays" | "allowNeverExpiringSecrets">;

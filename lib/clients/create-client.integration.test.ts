@@ -123,6 +123,8 @@ describe("createClient", () => {
         description: "",
         environment: "Development",
         tokenLifetime: 3600,
+        tokenSigningAlg: "ES256",
+        securityType: "client-secret",
         allowRefreshToken: false,
         roles: ["Account Member"],
       },

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveTenantRoleIds } from "@/lib/roles/resolve-tenant-role-ids";
+import { insertClientKey, type ClientKeySummary } from "@/lib/client-keys/insert-client-key";
 import { insertClientSecret, type CreatedSecret } from "@/lib/secrets/insert-client-secret";
 import { actorUserId, assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { assertClientNameAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
@@ -14,10 +14,12 @@ import {
   type TCreateClient,
   type TCreateClientCredentialsClient,
   type TCreateHybridClient,
+  type TSecurityType,
 } from "@/lib/validation/client";
 import { parseInput } from "@/lib/validation/parse-input";
 import { clientUriRows } from "./client-uris";
 import { resolveEnvironment } from "./resolve-environment";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type CreatedClient = {
   id: string;
@@ -27,16 +29,21 @@ export type CreatedClient = {
   tokenLifetime: number;
   environment: string;
   roles: string[];
-  /** The first secret of a confidential client; authorization code clients have none. */
+  securityType: TSecurityType;
+  tokenSigningAlg: string;
+  /** The first secret of a client that has secrets; authorization code and signed-JWT clients have none. */
   secret: CreatedSecret | null;
+  /** The first public key of a signed-JWT client. */
+  key: ClientKeySummary | null;
 };
 
-/** A client-credentials or hybrid client, created with its first secret. */
+/** A client-credentials (client secret) or hybrid client, created with its first secret. */
 export type CreatedConfidentialClient = CreatedClient & { secret: CreatedSecret };
 
 const DUPLICATE_CLIENT_ID = "A client with this Client Id already exists. Leave it empty to generate one.";
 
 export async function createClient(ctx: TenantContext, rawInput: TCreateAuthorizationCodeClient): Promise<CreatedClient & { secret: null }>;
+export async function createClient(ctx: TenantContext, rawInput: TCreateClientCredentialsClient & { securityType: "signed-jwt" }): Promise<CreatedClient & { key: ClientKeySummary }>;
 export async function createClient(
   ctx: TenantContext,
   rawInput: TCreateClientCredentialsClient | TCreateHybridClient,
@@ -48,7 +55,7 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
   const clientId = input.clientId || randomUUID();
 
   try {
-    return await db.$transaction(async (tx) => {
+    return await tenantTransaction(ctx, async (tx) => {
       assertClientNameAllowed(await loadTenantPolicy(tx, ctx), input.name);
       if (await tx.client.findUnique({ where: { clientId }, select: { id: true } })) {
         throw new DomainError("CONFLICT", DUPLICATE_CLIENT_ID, "clientId");
@@ -56,6 +63,7 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
       const environment = await resolveEnvironment(tx, ctx, input.environmentId);
       const roles = await resolveTenantRoleIds(tx, ctx, input.type === "client-credentials" ? input.roleIds : []);
       const uris = input.type === "client-credentials" ? [] : clientUriRows(input);
+      const securityType = input.type === "client-credentials" ? input.securityType : "client-secret";
       const client = await tx.client.create({
         data: {
           tenantId: ctx.tenantId,
@@ -67,6 +75,8 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
           description: input.description,
           tokenLifetime: input.tokenLifetime,
           allowRefreshToken: input.type === "hybrid" && input.allowRefreshToken,
+          securityType,
+          tokenSigningAlg: input.tokenSigningAlg,
           createdById: actorUserId(ctx.actor),
           createdByLabel: ctx.actor.label,
           roles: { create: roles.map((role) => ({ roleId: role.id })) },
@@ -83,13 +93,17 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
             description: client.description,
             environment: environment.name,
             tokenLifetime: client.tokenLifetime,
+            tokenSigningAlg: client.tokenSigningAlg,
+            ...(client.type === "client-credentials" ? { securityType: client.securityType } : {}),
             allowRefreshToken: client.allowRefreshToken,
             roles: roles.map((role) => role.name),
             ...Object.fromEntries(uris.map((u) => [u.kind, uris.filter((x) => x.kind === u.kind).map((x) => x.uri)])),
           },
         },
       });
-      const secret = input.type === "authorization-code" ? null : await insertClientSecret(tx, ctx, client, input.secret, "secret.");
+      // The schema guarantees the secret or key that the security type needs.
+      const secret = input.type === "authorization-code" || securityType === "signed-jwt" ? null : await insertClientSecret(tx, ctx, client, input.secret!, "secret.");
+      const key = input.type === "client-credentials" && securityType === "signed-jwt" ? await insertClientKey(tx, ctx, client, input.publicKey!, "publicKey.") : null;
       return {
         id: client.id,
         clientId: client.clientId,
@@ -98,7 +112,10 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
         tokenLifetime: client.tokenLifetime,
         environment: environment.name,
         roles: roles.map((role) => role.name),
+        securityType: client.securityType as TSecurityType,
+        tokenSigningAlg: client.tokenSigningAlg,
         secret,
+        key,
       };
     });
   } catch (error) {

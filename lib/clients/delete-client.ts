@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { findTenantClient } from "./find-tenant-client";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type DeletedClient = { clientId: string; name: string; secretsDeleted: number };
 
@@ -12,7 +12,7 @@ export type DeletedClient = { clientId: string; name: string; secretsDeleted: nu
  */
 export async function deleteClient(ctx: TenantContext, clientId: string): Promise<DeletedClient> {
   assertAdministrator(ctx);
-  return db.$transaction(async (tx) => {
+  return tenantTransaction(ctx, async (tx) => {
     const client = await findTenantClient(tx, ctx, clientId);
     const where = { clientId: client.id, tenantId: ctx.tenantId };
     // Explicit rather than left to ON DELETE CASCADE alone, so the count in the audit entry

@@ -10,7 +10,7 @@ import type { TenantContext } from "@/lib/tenants/tenant-context";
 export async function findTenantClient(tx: Pick<Db, "client">, ctx: TenantContext, clientId: string) {
   const client = await tx.client.findFirst({
     where: { clientId: clientId.trim().toLowerCase(), tenantId: ctx.tenantId },
-    select: { id: true, clientId: true, name: true, type: true },
+    select: { id: true, clientId: true, name: true, type: true, securityType: true },
   });
   if (!client) throw notFound("Client");
   return client;

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenants/tenant-context";
-import type { TClientType } from "@/lib/validation/client";
+import type { TClientType, TSecurityType, TTokenSigningAlg } from "@/lib/validation/client";
 import { clientUriLists } from "./client-uris";
 
 /** What the client page shows and edits: no secret, no hash, no internal row id. */
@@ -12,6 +12,9 @@ export type ClientDetails = {
   name: string;
   description: string;
   tokenLifetime: number;
+  tokenSigningAlg: TTokenSigningAlg;
+  /** "signed-jwt" only for client-credentials clients that authenticate with public keys. */
+  securityType: TSecurityType;
   /** Only hybrid clients can have refresh tokens. */
   allowRefreshToken: boolean;
   environment: { id: string; name: string };
@@ -31,6 +34,8 @@ const SELECT = {
   name: true,
   description: true,
   tokenLifetime: true,
+  tokenSigningAlg: true,
+  securityType: true,
   allowRefreshToken: true,
   createdAt: true,
   createdByLabel: true,
@@ -53,6 +58,8 @@ export async function loadClientDetails(tx: Pick<Db, "client">, ctx: TenantConte
     name: row.name,
     description: row.description,
     tokenLifetime: row.tokenLifetime,
+    tokenSigningAlg: row.tokenSigningAlg as TTokenSigningAlg,
+    securityType: row.securityType as TSecurityType,
     allowRefreshToken: row.allowRefreshToken,
     environment: row.environment,
     redirectUris: lists.redirectUris.sort(),

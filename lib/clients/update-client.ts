@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
@@ -9,6 +8,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { clientUriRows, URI_KINDS } from "./client-uris";
 import { loadClientDetails, type ClientDetails } from "./get-client";
 import { resolveEnvironment } from "./resolve-environment";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 /** The fields an update can change, as the audit log names them. */
 type Snapshot = {
@@ -16,6 +16,7 @@ type Snapshot = {
   description: string;
   environment: string;
   tokenLifetime: number;
+  tokenSigningAlg: string;
   allowRefreshToken: boolean;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
@@ -38,6 +39,7 @@ function snapshotOf(client: ClientDetails): Snapshot {
     description: client.description,
     environment: client.environment.name,
     tokenLifetime: client.tokenLifetime,
+    tokenSigningAlg: client.tokenSigningAlg,
     allowRefreshToken: client.allowRefreshToken,
     redirectUris: client.redirectUris,
     postLogoutRedirectUris: client.postLogoutRedirectUris,
@@ -54,7 +56,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function updateClient(ctx: TenantContext, rawInput: TUpdateClient): Promise<UpdatedClient> {
   assertAdministrator(ctx);
   const input = parseInput(ZUpdateClient, rawInput);
-  return db.$transaction(async (tx) => {
+  return tenantTransaction(ctx, async (tx) => {
     const { id, details } = await loadClientDetails(tx, ctx, input.clientId);
     if (details.type !== input.type) {
       throw new DomainError("VALIDATION", "A client's type cannot change: create a new client of the other type instead", "type");
@@ -66,6 +68,7 @@ export async function updateClient(ctx: TenantContext, rawInput: TUpdateClient):
       description: input.description ?? before.description,
       environment: environment.name,
       tokenLifetime: input.tokenLifetime ?? before.tokenLifetime,
+      tokenSigningAlg: input.tokenSigningAlg ?? before.tokenSigningAlg,
       allowRefreshToken: input.type === "hybrid" ? (input.allowRefreshToken ?? before.allowRefreshToken) : false,
       redirectUris: input.type === "client-credentials" ? [] : uriSet(input.redirectUris ?? before.redirectUris),
       postLogoutRedirectUris: input.type === "client-credentials" ? [] : uriSet(input.postLogoutRedirectUris ?? before.postLogoutRedirectUris),
@@ -86,6 +89,7 @@ export async function updateClient(ctx: TenantContext, rawInput: TUpdateClient):
         description: after.description,
         environmentId: environment.id,
         tokenLifetime: after.tokenLifetime,
+        tokenSigningAlg: after.tokenSigningAlg,
         allowRefreshToken: after.allowRefreshToken,
       },
     });

@@ -6,7 +6,7 @@ import type { TenantContext } from "@/lib/tenants/tenant-context";
 /**
  * Environment names are unique per tenant regardless of letter case: the CLI finds them in
  * any case, and "Production" and "production" in a token claim would be a trap. Call
- * after lockTenant.
+ * inside tenantTransaction.
  */
 export async function assertEnvironmentNameFree(tx: Pick<Db, "environment">, ctx: TenantContext, name: string, exceptId?: string): Promise<void> {
   const environments = await tx.environment.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, name: true } });

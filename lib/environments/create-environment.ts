@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -7,7 +6,7 @@ import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-co
 import { ZCreateEnvironment, type TCreateEnvironment } from "@/lib/validation/environment";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertEnvironmentNameFree } from "./assert-environment-name-free";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type CreatedEnvironment = { id: string; name: string };
 
@@ -15,8 +14,7 @@ export async function createEnvironment(ctx: TenantContext, rawInput: TCreateEnv
   assertAdministrator(ctx);
   const input = parseInput(ZCreateEnvironment, rawInput);
   try {
-    return await db.$transaction(async (tx) => {
-      await lockTenant(tx, ctx);
+    return await tenantTransaction(ctx, async (tx) => {
       await assertEnvironmentNameFree(tx, ctx, input.name);
       const environment = await tx.environment.create({ data: { tenantId: ctx.tenantId, name: input.name } });
       await recordAuditEvent(tx, ctx, {

@@ -1,13 +1,12 @@
 import "server-only";
 import { isForeignKeyViolation } from "@/lib/db/prisma-errors";
-import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { ZDeleteEnvironment, type TDeleteEnvironment } from "@/lib/validation/environment";
 import { parseInput } from "@/lib/validation/parse-input";
 import { findTenantEnvironment } from "./find-tenant-environment";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type DeletedEnvironment = { id: string; name: string };
 
@@ -20,8 +19,7 @@ export async function deleteEnvironment(ctx: TenantContext, rawInput: TDeleteEnv
   assertAdministrator(ctx);
   const input = parseInput(ZDeleteEnvironment, rawInput);
   try {
-    return await db.$transaction(async (tx) => {
-      await lockTenant(tx, ctx);
+    return await tenantTransaction(ctx, async (tx) => {
       const environment = await findTenantEnvironment(tx, ctx, input.environmentId);
       const clientCount = await tx.client.count({ where: { tenantId: ctx.tenantId, environmentId: environment.id } });
       if (clientCount > 0) throw inUse(environment.name, clientCount);

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -8,7 +7,7 @@ import { ZRenameEnvironment, type TRenameEnvironment } from "@/lib/validation/en
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertEnvironmentNameFree } from "./assert-environment-name-free";
 import { findTenantEnvironment } from "./find-tenant-environment";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type RenamedEnvironment = { id: string; name: string; previousName: string };
 
@@ -17,8 +16,7 @@ export async function renameEnvironment(ctx: TenantContext, rawInput: TRenameEnv
   assertAdministrator(ctx);
   const input = parseInput(ZRenameEnvironment, rawInput);
   try {
-    return await db.$transaction(async (tx) => {
-      await lockTenant(tx, ctx);
+    return await tenantTransaction(ctx, async (tx) => {
       const before = await findTenantEnvironment(tx, ctx, input.environmentId);
       if (before.name === input.name) return { ...before, previousName: before.name };
       await assertEnvironmentNameFree(tx, ctx, input.name, before.id);

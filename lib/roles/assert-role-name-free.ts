@@ -7,7 +7,7 @@ import { BUILT_IN_ROLES } from "./built-in-roles";
 /**
  * Role names are unique per tenant regardless of letter case ("Operators" and "operators"
  * would be indistinguishable in a token's roles claim to most readers). The built-in keys
- * are reserved too: the CLI accepts them as role names. Call after lockTenant.
+ * are reserved too: the CLI accepts them as role names. Call inside tenantTransaction.
  */
 export async function assertRoleNameFree(tx: Pick<Db, "role">, ctx: TenantContext, name: string, exceptRoleId?: string): Promise<void> {
   const wanted = name.toLowerCase();

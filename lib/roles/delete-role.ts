@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
@@ -7,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { ZDeleteRole, type TDeleteRole } from "@/lib/validation/role";
 import { assignmentSummary } from "./assignment-summary";
 import { findCustomRole } from "./find-tenant-role";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type DeletedRole = { id: string; name: string; userCount: number; clientCount: number };
 
@@ -19,8 +18,7 @@ export type DeletedRole = { id: string; name: string; userCount: number; clientC
 export async function deleteRole(ctx: TenantContext, rawInput: TDeleteRole): Promise<DeletedRole> {
   assertAdministrator(ctx);
   const input = parseInput(ZDeleteRole, rawInput);
-  return db.$transaction(async (tx) => {
-    await lockTenant(tx, ctx);
+  return tenantTransaction(ctx, async (tx) => {
     const role = await findCustomRole(tx, ctx, input.roleId);
     const userCount = await tx.membershipRole.count({ where: { roleId: role.id, membership: { tenantId: ctx.tenantId } } });
     const clientCount = await tx.clientRole.count({ where: { roleId: role.id, client: { tenantId: ctx.tenantId } } });

@@ -1,14 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { findTenantClient } from "@/lib/clients/find-tenant-client";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
 import { CLIENT_ROLES_NOT_USED, clientTypeCarriesRoles, ZSetClientRoles, type TSetClientRoles } from "@/lib/validation/role";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
 import { listsDiffer } from "./lists-differ";
 import { resolveTenantRoleIds } from "./resolve-tenant-role-ids";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 /**
  * Replaces a client-credentials client's roles with the given ones plus Account Member.
@@ -17,8 +16,7 @@ import { resolveTenantRoleIds } from "./resolve-tenant-role-ids";
 export async function setClientRoles(ctx: TenantContext, rawInput: TSetClientRoles): Promise<{ clientId: string; roles: string[] }> {
   assertAdministrator(ctx);
   const input = parseInput(ZSetClientRoles, rawInput);
-  return db.$transaction(async (tx) => {
-    await lockTenant(tx, ctx);
+  return tenantTransaction(ctx, async (tx) => {
     const client = await findTenantClient(tx, ctx, input.clientId);
     if (!clientTypeCarriesRoles(client.type)) throw new DomainError("VALIDATION", CLIENT_ROLES_NOT_USED, "roleIds");
     const roles = await resolveTenantRoleIds(tx, ctx, input.roleIds);

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -7,7 +6,7 @@ import { ZUpdateRole, type TUpdateRole } from "@/lib/validation/role";
 import { assertRoleNameFree } from "./assert-role-name-free";
 import type { RoleSummary } from "./create-role";
 import { findCustomRole } from "./find-tenant-role";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 /**
  * Renames and/or re-describes a custom role. Tokens carry role names, so clients get the
@@ -16,8 +15,7 @@ import { lockTenant } from "@/lib/tenants/lock-tenant";
 export async function updateRole(ctx: TenantContext, rawInput: TUpdateRole): Promise<RoleSummary> {
   assertAdministrator(ctx);
   const input = parseInput(ZUpdateRole, rawInput);
-  return db.$transaction(async (tx) => {
-    await lockTenant(tx, ctx);
+  return tenantTransaction(ctx, async (tx) => {
     const before = await findCustomRole(tx, ctx, input.roleId);
     const description = input.description ?? before.description;
     if (before.name === input.name && before.description === description) return { id: before.id, name: before.name, description };

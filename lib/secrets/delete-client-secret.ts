@@ -1,14 +1,14 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { findTenantClient } from "@/lib/clients/find-tenant-client";
 import { notFound } from "@/lib/errors";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
-/** Deleting takes effect at the token endpoint at once: it reads secrets from the database. */
+/** Deleting takes effect at the token endpoint within a second (lib/oauth/client-cache.ts). */
 export async function deleteClientSecret(ctx: TenantContext, clientId: string, secretId: string): Promise<void> {
   assertAdministrator(ctx);
-  await db.$transaction(async (tx) => {
+  await tenantTransaction(ctx, async (tx) => {
     const client = await findTenantClient(tx, ctx, clientId);
     const secret = await tx.clientSecret.findFirst({
       where: { id: secretId, clientId: client.id, tenantId: ctx.tenantId },

@@ -1,15 +1,13 @@
 import "server-only";
-import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { actorUserId, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
 import { MAX_SECRETS_PER_CLIENT, secretExpiryInstant, ZSecretInput, type TSecretInput } from "@/lib/validation/secret";
 import { assertSecretExpiryAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
+import type { Tx } from "@/lib/tenants/tenant-transaction";
 import { CONFIDENTIAL_TYPES, type TClientType } from "@/lib/validation/client";
 import { generateSecret } from "./generate-secret";
-
-type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /** What leaves the server about a secret: never its hash. */
 export type SecretSummary = {
@@ -35,13 +33,16 @@ export type CreatedSecret = SecretSummary & {
 export async function insertClientSecret(
   tx: Tx,
   ctx: TenantContext,
-  client: { id: string; clientId: string; name: string; type: string },
+  client: { id: string; clientId: string; name: string; type: string; securityType: string },
   rawInput: TSecretInput,
   /** Where the secret's fields sit in the caller's form, e.g. "secret." when nested. */
   fieldPrefix = "",
 ): Promise<CreatedSecret> {
   if (!CONFIDENTIAL_TYPES.includes(client.type as TClientType)) {
     throw new DomainError("VALIDATION", "Authorization code clients are public clients and have no secrets");
+  }
+  if (client.securityType === "signed-jwt") {
+    throw new DomainError("VALIDATION", "This client authenticates with signed JWTs: register a public key instead of adding a secret");
   }
   const input = parseInput(ZSecretInput, rawInput);
   assertSecretExpiryAllowed(await loadTenantPolicy(tx, ctx), input.expires, `${fieldPrefix}expires`);

@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { parseInput } from "@/lib/validation/parse-input";
 import { ZTenantSettings, type TTenantSettings } from "@/lib/validation/tenant-settings";
 import { assertAdministrator, type TenantContext } from "./tenant-context";
 import { loadTenantPolicy, type TenantPolicy } from "./tenant-policy";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 export type UpdatedTenantSettings = { settings: TenantPolicy; changed: boolean };
 
@@ -24,7 +24,7 @@ export async function updateTenantSettings(ctx: TenantContext, rawInput: TTenant
     allowNeverExpiringSecrets: input.maxSecretLifetimeDays === null && input.allowNeverExpiringSecrets,
     clientNamePolicy: input.clientNamePolicy,
   };
-  return db.$transaction(async (tx) => {
+  return tenantTransaction(ctx, async (tx) => {
     const before = await loadTenantPolicy(tx, ctx);
     if (samePolicy(before, after)) return { settings: before, changed: false };
     await tx.tenant.update({ where: { id: ctx.tenantId }, data: after });

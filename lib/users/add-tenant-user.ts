@@ -1,13 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
 import { resolveTenantRoleIds } from "@/lib/roles/resolve-tenant-role-ids";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
 import { ZAddTenantUser, type TAddTenantUser } from "@/lib/validation/user";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 /**
  * Makes a person a member of the tenant with Account Member plus the given roles. They are
@@ -18,8 +17,7 @@ export async function addTenantUser(ctx: TenantContext, rawInput: TAddTenantUser
   assertAdministrator(ctx);
   const input = parseInput(ZAddTenantUser, rawInput);
   const add = () =>
-    db.$transaction(async (tx) => {
-      await lockTenant(tx, ctx);
+    tenantTransaction(ctx, async (tx) => {
       const roles = await resolveTenantRoleIds(tx, ctx, input.roleIds);
       const user = await tx.user.upsert({
         where: { email: input.email },

@@ -13,7 +13,7 @@ export function countAdministrators(tx: Pick<Db, "membership">, ctx: TenantConte
 
 /**
  * The last-administrator rule, checked *after* a change inside its transaction (which
- * began with lockTenant, so concurrent changes take turns): a tenant without an
+ * runs in tenantTransaction, so concurrent changes take turns): a tenant without an
  * Account Administrator could never be managed again, so such a change is rolled back.
  */
 export async function assertAdministratorRemains(tx: Pick<Db, "membership">, ctx: TenantContext, message: string, field?: string): Promise<void> {

@@ -1,13 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
 import { ZRemoveMember, type TRemoveMember } from "@/lib/validation/user";
 import { assertAdministratorRemains } from "./count-administrators";
 import { findTenantMembership } from "./find-tenant-membership";
 import { lastAdministratorMessage } from "./last-administrator-message";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 /**
  * Takes a person out of the tenant. Their Latchkey user stays (they may belong to other
@@ -16,8 +15,7 @@ import { lastAdministratorMessage } from "./last-administrator-message";
 export async function removeMember(ctx: TenantContext, rawInput: TRemoveMember): Promise<{ userId: string; email: string }> {
   assertAdministrator(ctx);
   const input = parseInput(ZRemoveMember, rawInput);
-  return db.$transaction(async (tx) => {
-    await lockTenant(tx, ctx);
+  return tenantTransaction(ctx, async (tx) => {
     const membership = await findTenantMembership(tx, ctx, input.userId);
     await tx.membership.delete({ where: { id: membership.id, tenantId: ctx.tenantId } });
     await assertAdministratorRemains(tx, ctx, lastAdministratorMessage(ctx, membership.user, "removed"));

@@ -1,7 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { lockTenant } from "@/lib/tenants/lock-tenant";
 import { listsDiffer } from "@/lib/roles/lists-differ";
 import { resolveTenantRoleIds } from "@/lib/roles/resolve-tenant-role-ids";
 import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
@@ -10,6 +8,7 @@ import { ZSetMemberRoles, type TSetMemberRoles } from "@/lib/validation/user";
 import { assertAdministratorRemains } from "./count-administrators";
 import { findTenantMembership } from "./find-tenant-membership";
 import { lastAdministratorMessage } from "./last-administrator-message";
+import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
 
 /**
  * Replaces a member's roles with the given ones plus Account Member. They take effect at
@@ -18,8 +17,7 @@ import { lastAdministratorMessage } from "./last-administrator-message";
 export async function setMemberRoles(ctx: TenantContext, rawInput: TSetMemberRoles): Promise<{ userId: string; roles: string[] }> {
   assertAdministrator(ctx);
   const input = parseInput(ZSetMemberRoles, rawInput);
-  return db.$transaction(async (tx) => {
-    await lockTenant(tx, ctx);
+  return tenantTransaction(ctx, async (tx) => {
     const membership = await findTenantMembership(tx, ctx, input.userId);
     const roles = await resolveTenantRoleIds(tx, ctx, input.roleIds);
     const beforeNames = membership.roles.map((r) => r.role.name).sort();

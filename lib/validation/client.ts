@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPublicKeyInput } from "./client-key";
 import { ZSecretInput } from "./secret";
 import { CLIENT_NAME_POLICIES, type TClientNamePolicy } from "./tenant-settings";
 import { ZCorsOrigins, ZRedirectUris } from "./urls";
@@ -14,6 +15,23 @@ export const CLIENT_TYPE_LABELS: Record<TClientType, string> = {
 
 /** Types whose clients authenticate with secrets (the others are public clients). */
 export const CONFIDENTIAL_TYPES: readonly TClientType[] = ["client-credentials", "hybrid"];
+
+/**
+ * How a client-credentials client proves who it is (seed 004's "Security type"): a client
+ * secret, or a JWT it signs with its own private key (private_key_jwt, RFC 7523), whose
+ * public key is registered instead. Chosen at creation; it cannot change later.
+ */
+export const SECURITY_TYPES = ["client-secret", "signed-jwt"] as const;
+export type TSecurityType = (typeof SECURITY_TYPES)[number];
+export const SECURITY_TYPE_LABELS: Record<TSecurityType, string> = {
+  "client-secret": "Client secret",
+  "signed-jwt": "Signed JWT",
+};
+
+/** The algorithm that signs a client's access and ID tokens: ES256 unless a resource server only knows RSA. */
+export const TOKEN_SIGNING_ALGS = ["ES256", "RS256"] as const;
+export type TTokenSigningAlg = (typeof TOKEN_SIGNING_ALGS)[number];
+export const ZTokenSigningAlg = z.enum(TOKEN_SIGNING_ALGS, { error: "Token signing algorithm must be ES256 or RS256" });
 
 export const TOKEN_LIFETIME = { min: 60, max: 3600, default: 3600 } as const;
 
@@ -51,16 +69,25 @@ const common = {
   /** Empty: the tenant's first environment (Development for new tenants). */
   environmentId: z.string().optional(),
   tokenLifetime: ZTokenLifetime.default(TOKEN_LIFETIME.default),
+  tokenSigningAlg: ZTokenSigningAlg.default("ES256"),
 };
 
 const ZRequiredRedirectUris = ZRedirectUris.refine((uris) => uris.length > 0, "Enter at least one redirect URL");
 
-export const ZCreateClientCredentialsClient = z.object({
-  type: z.literal("client-credentials"),
-  ...common,
-  roleIds: ZRoleIds,
-  secret: ZSecretInput,
-});
+// A client secret client starts with a secret, a signed JWT client with a public key.
+export const ZCreateClientCredentialsClient = z
+  .object({
+    type: z.literal("client-credentials"),
+    ...common,
+    roleIds: ZRoleIds,
+    securityType: z.enum(SECURITY_TYPES, { error: "Security type must be client-secret or signed-jwt" }).default("client-secret"),
+    secret: ZSecretInput.optional(),
+    publicKey: ZPublicKeyInput.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.securityType === "client-secret" && !value.secret) ctx.addIssue({ code: "custom", path: ["secret", "expires"], message: "Choose when the secret expires" });
+    if (value.securityType === "signed-jwt" && !value.publicKey) ctx.addIssue({ code: "custom", path: ["publicKey", "key"], message: "Paste the client's public key (JWK or PEM)" });
+  });
 
 export const ZCreateAuthorizationCodeClient = z.object({
   type: z.literal("authorization-code"),
@@ -98,6 +125,7 @@ const updateCommon = {
   description: ZClientDescriptionText.optional(),
   environmentId: z.string().min(1, "Choose an environment").optional(),
   tokenLifetime: ZTokenLifetime.optional(),
+  tokenSigningAlg: ZTokenSigningAlg.optional(),
 };
 
 export const ZUpdateClientCredentialsClient = z.object({ type: z.literal("client-credentials"), ...updateCommon });

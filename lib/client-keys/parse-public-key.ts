@@ -1,0 +1,99 @@
+import "server-only";
+import { createPublicKey, type JsonWebKey as NodeJwk, type KeyObject } from "node:crypto";
+import { calculateJwkThumbprint, type JWK } from "jose";
+import { DomainError } from "@/lib/errors";
+
+export type ParsedPublicKey = { jwk: JWK; kid: string; thumbprint: string };
+
+// Members that only a private (or symmetric) JWK has.
+const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"];
+const CURVES = new Set(["prime256v1", "secp384r1", "secp521r1"]);
+// The JWS algorithms a key of each type may name; client assertions are checked by oidc-provider.
+const ALGS_BY_KTY: Record<string, string[]> = { RSA: ["RS256", "PS256"], EC: ["ES256", "ES384", "ES512"], OKP: ["EdDSA", "Ed25519"] };
+const MIN_RSA_BITS = 2048;
+
+/**
+ * A pasted public key, checked and turned into the public JWK the token service verifies
+ * client assertions with. Errors never repeat the input: a private key pasted by mistake
+ * must not travel any further (into a message, a log or the audit trail).
+ */
+export async function parsePublicKey(text: string, field = "key"): Promise<ParsedPublicKey> {
+  const fail = (message: string): never => {
+    throw new DomainError("VALIDATION", message, field);
+  };
+  const trimmed = text.trim();
+  const given: { kid?: string; alg?: string } = {};
+  let keyObject: KeyObject;
+
+  if (trimmed.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      return fail("This is not valid JSON. Paste a JWK, e.g. {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"…\",\"y\":\"…\"}, or a PEM public key.");
+    }
+    let jwk = parsed as Record<string, unknown>;
+    if (Array.isArray(jwk.keys)) {
+      if (jwk.keys.length !== 1) fail("This JWK Set holds several keys. Add them one at a time.");
+      jwk = jwk.keys[0] as Record<string, unknown>;
+    }
+    if (typeof jwk !== "object" || jwk === null || typeof jwk.kty !== "string") fail("This JSON is not a JWK: it has no \"kty\".");
+    if (PRIVATE_MEMBERS.some((member) => member in jwk)) privateKeyRefused(fail);
+    if (!(jwk.kty as string in ALGS_BY_KTY)) fail("Only RSA, EC (P-256, P-384, P-521) and Ed25519 keys can sign client assertions.");
+    if (jwk.use !== undefined && jwk.use !== "sig") fail("This key is not for signatures (\"use\" is not \"sig\").");
+    if (jwk.alg !== undefined) {
+      if (typeof jwk.alg !== "string" || !ALGS_BY_KTY[jwk.kty as string]!.includes(jwk.alg)) fail(`"alg" must be one of ${ALGS_BY_KTY[jwk.kty as string]!.join(", ")} for a ${jwk.kty} key.`);
+      given.alg = jwk.alg as string;
+    }
+    if (jwk.kid !== undefined) {
+      if (typeof jwk.kid !== "string" || !/^[\x21-\x7e]{1,200}$/.test(jwk.kid)) fail("\"kid\" must be printable text without spaces, at most 200 characters.");
+      given.kid = jwk.kid as string;
+    }
+    try {
+      keyObject = createPublicKey({ key: jwk as NodeJwk, format: "jwk" });
+    } catch {
+      return fail("This JWK is not a valid public key: check its members (n and e for RSA; crv, x and y for EC).");
+    }
+  } else if (trimmed.startsWith("-----BEGIN")) {
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(trimmed)) privateKeyRefused(fail);
+    if (!/-----BEGIN (PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----/.test(trimmed)) fail("Paste a PEM public key (BEGIN PUBLIC KEY) or certificate (BEGIN CERTIFICATE).");
+    try {
+      keyObject = createPublicKey(trimmed);
+    } catch {
+      return fail("This PEM block could not be read as a public key or certificate.");
+    }
+  } else {
+    return fail("Paste the public key as a JWK (JSON) or in PEM format (-----BEGIN PUBLIC KEY-----).");
+  }
+
+  const details = keyObject.asymmetricKeyDetails ?? {};
+  switch (keyObject.asymmetricKeyType) {
+    case "rsa":
+      if ((details.modulusLength ?? 0) < MIN_RSA_BITS) fail(`RSA keys must have at least ${MIN_RSA_BITS} bits.`);
+      break;
+    case "ec":
+      if (!CURVES.has(details.namedCurve ?? "")) fail("EC keys must use the P-256, P-384 or P-521 curve.");
+      break;
+    case "ed25519":
+      break;
+    default:
+      return fail("Only RSA, EC (P-256, P-384, P-521) and Ed25519 keys can sign client assertions.");
+  }
+
+  const jwk = keyObject.export({ format: "jwk" }) as JWK;
+  const thumbprint = await calculateJwkThumbprint(jwk, "sha256");
+  return { jwk: { ...jwk, use: "sig", ...given, kid: given.kid ?? thumbprint }, kid: given.kid ?? thumbprint, thumbprint };
+}
+
+/** A key's type and size for people, e.g. "EC P-256", "RSA 2048", "Ed25519". */
+export function describeJwk(jwk: JWK): string {
+  if (jwk.kty === "RSA") return `RSA ${Math.round((Buffer.from(jwk.n ?? "", "base64url").length * 8) / 256) * 256}`;
+  if (jwk.kty === "OKP") return jwk.crv ?? "OKP";
+  return `${jwk.kty} ${jwk.crv ?? ""}`.trim();
+}
+
+function privateKeyRefused(fail: (message: string) => never): never {
+  return fail(
+    "This is a private key. Paste only the public key: the private key must stay with the application. Nothing was saved.",
+  );
+}
