@@ -1,5 +1,14 @@
 // Every environment variable Latchkey reads, in one place (the README's table mirrors it).
+import { availableParallelism } from "node:os";
 import path from "node:path";
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
+  return value;
+}
 
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
@@ -12,6 +21,15 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     /** The `aud` of access tokens: the APIs that accept Latchkey's tokens. */
     tokenAudience: env.LATCHKEY_TOKEN_AUDIENCE ?? `${baseUrl}/api`,
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR ?? "data"),
+    /** Server processes in production (one per core unless set). */
+    workers: positiveInteger(env, "LATCHKEY_WORKERS", availableParallelism()),
+    /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
+    trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
+    authFailureLimits: {
+      perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
+      perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),
+      windowSeconds: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_WINDOW", 60),
+    },
   };
 }
 

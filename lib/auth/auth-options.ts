@@ -69,7 +69,11 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      // `user` is there only at sign-in: the moment applications see as auth_time.
+      if (user) {
+        token.uid = user.id;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
       return token;
     },
     async session({ session, token }) {

@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** When the person signed in (epoch seconds); the token service's auth_time. */
+    authTime?: number;
   }
 }

@@ -1,84 +1,313 @@
 import "server-only";
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC, type SigningAlgorithm } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
-import { createAdapter } from "./database-adapter";
-import type { OAuthClientMetadata } from "./find-oauth-client";
-import type { KeyMaterial } from "./signing-keys";
+import { accessTokenVerifier } from "./access-token-jwt";
+import { addressKey, clientKey, type AuthFailureLimiter } from "./auth-failure-limiter";
+import { findCachedClient } from "./client-cache";
+import { corsOriginAllowed } from "./cors";
+import { claimOnce, createAdapter } from "./database-adapter";
+import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
+import { INTERACTION_ROUTE, interactionMiddleware } from "./interaction";
+import type { LatchkeyClient } from "./latchkey-client";
+import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
+import { portalSessionCookieNames, readPortalSession } from "./portal-session";
+import { recordCredentialUse } from "./record-credential-use";
+import type { KeySet } from "./signing-keys";
+import { structuredTokenMiddleware } from "./structured-tokens";
+import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
 import { verifyClientSecret } from "./verify-client-secret";
 
-type LatchkeyClient = Provider["Client"]["prototype"] & Partial<OAuthClientMetadata>;
+export type ProviderOptions = { config: ServerConfig; keys: KeySet; cookieKeys: string[]; limiter: AuthFailureLimiter; prefix: string };
 
 // No plaintext secrets exist on the server, so nothing may be keyed by a client secret:
-// only asymmetric algorithms are enabled (HS256 & co. would use client_secret as the key).
-const ASYMMETRIC = ["ES256", "RS256", "PS256", "EdDSA"] as const;
+// only asymmetric algorithms are enabled (HS256 & co. would use client_secret as the key),
+// and client_secret_jwt is not offered.
+const ASYMMETRIC: SigningAlgorithm[] = ["ES256", "ES384", "ES512", "RS256", "PS256", "EdDSA"];
+const SIGNING: SigningAlgorithm[] = ["ES256", "RS256"];
+const USER_SCOPES = Object.keys(SCOPE_CLAIMS).join(" ");
+// A client assertion must expire within this, so the replay store holds little (RFC 7523 3: "The JWT MUST contain an exp").
+const MAX_ASSERTION_LIFETIME_S = 600;
+const DAY_S = 86_400;
+// Refresh tokens (hybrid clients that allow them) rotate on every use; a family ends after
+// 14 days without use, and 30 days after its sign-in however much it is used.
+const REFRESH_IDLE_S = 14 * DAY_S;
+const REFRESH_ABSOLUTE_S = 30 * DAY_S;
+// Endpoints where clients authenticate, which failed authentications are counted on.
+const CLIENT_AUTH_ROUTES = new Set(["token", "introspection", "revocation"]);
+const CLIENT_AUTH_PATHS = new Set(["/token", "/token/introspection", "/token/revocation"]);
 
-export function createProvider(config: ServerConfig, keys: KeyMaterial): Provider {
+class TooManyFailures extends errors.OIDCProviderError {
+  constructor(retryAfter: number) {
+    super(429, "too_many_requests");
+    Object.assign(this, { error_description: `too many failed client authentications; retry in ${retryAfter} seconds` });
+  }
+}
+
+/**
+ * The token service: oidc-provider configured on our database for the three client types
+ * (find-oauth-client.ts says which client may do what). Built anew whenever the signing
+ * keys change (identity-handler.ts); everything it stores lives in the database.
+ */
+export function createProvider({ config, keys, cookieKeys, limiter, prefix }: ProviderOptions): Provider {
+  const audience = config.tokenAudience;
+
+  const policy = interactionPolicy.base();
+  const login = policy.get("login")!;
+  // The person must still be signed in to the portal as the same user, and be a member of
+  // the client's tenant; otherwise the interaction asks again (prompt=none: login_required).
+  login.checks.add(
+    new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", async (ctx) => {
+      const session = await readPortalSession(ctx.req);
+      return session?.userId === ctx.oidc.session?.accountId ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+    }),
+  );
+  login.checks.add(
+    new interactionPolicy.Check("tenant_member", "End-User must be a member of the client's tenant", async (ctx) => {
+      const client = ctx.oidc.client as LatchkeyClient;
+      const accountId = ctx.oidc.session?.accountId;
+      return accountId && (await findTenantMember(client.latchkey_tenant_id, accountId)) ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+    }),
+  );
+
   const configuration: Configuration = {
     adapter: createAdapter,
     jwks: keys.jwks as Configuration["jwks"],
-    cookies: { keys: keys.cookieKeys },
-    extraClientMetadata: {
-      properties: ["latchkey_client_db_id", "latchkey_tenant_id", "latchkey_tenant", "latchkey_roles", "latchkey_environment", "latchkey_token_lifetime"],
+    cookies: {
+      keys: cookieKeys,
+      names: { session: "_latchkey_op_session", interaction: "_latchkey_interaction", resume: "_latchkey_interaction_resume" },
     },
+    extraClientMetadata: { properties: [...LATCHKEY_CLIENT_PROPERTIES] },
+    scopes: ["openid", "email", "profile", "offline_access"],
+    claims: Object.fromEntries(Object.entries(SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),
+    responseTypes: ["code id_token", "code"],
+    clientAuthMethods: ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"],
+    // PKCE (S256 only; oidc-provider refuses "plain") for every code flow. The hybrid
+    // "code id_token" flow binds its code to the ID token's nonce and c_hash instead.
+    pkce: { required: (ctx) => ctx.oidc.params?.response_type === "code" },
+    interactions: { url: (_ctx, interaction) => `${prefix}/interaction/${interaction.uid}`, policy },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: false },
-      revocation: { enabled: false },
+      userinfo: { enabled: true },
+      introspection: {
+        enabled: true,
+        // A client sees only its tenant's tokens; a public client only its own.
+        allowedPolicy: async (_ctx, client, token) => {
+          const caller = client as LatchkeyClient;
+          const owner = await findCachedClient(token.clientId!);
+          return owner?.metadata.latchkey_tenant_id === caller.latchkey_tenant_id && (caller.clientAuthMethod !== "none" || token.clientId === caller.clientId);
+        },
+      },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = "html";
+          ctx.body = signOutConfirmationPage(form, ctx.oidc.client?.clientName);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = "html";
+          ctx.body = signedOutPage(ctx.oidc.client?.clientName);
+        },
+      },
       resourceIndicators: {
         enabled: true,
-        // Tokens are for our APIs: one audience, the default when a client names none.
-        defaultResource: () => config.tokenAudience,
+        // Access tokens are for our APIs: one audience, the default when a client names none.
+        defaultResource: () => audience,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource, client) => {
-          if (resource !== config.tokenAudience) {
-            throw new errors.InvalidTarget(`unknown resource; this server issues tokens for ${config.tokenAudience}`);
-          }
+          if (resource !== audience) throw new errors.InvalidTarget(`unknown resource; this server issues tokens for ${audience}`);
+          const c = client as LatchkeyClient;
+          const alg = c.latchkey_token_signing_alg as keyof KeySet["signingKids"];
           return {
-            scope: "",
-            audience: config.tokenAudience,
-            accessTokenTTL: (client as LatchkeyClient).latchkey_token_lifetime ?? 3600,
+            // Tokens of people carry their OIDC scopes, so userinfo can serve them.
+            scope: c.latchkey_type === "client-credentials" ? "" : USER_SCOPES,
+            audience,
+            accessTokenTTL: c.latchkey_token_lifetime,
             accessTokenFormat: "jwt",
-            jwt: { sign: { alg: "ES256" } },
+            jwt: { sign: { alg, kid: keys.signingKids[alg] } },
           };
         },
       },
     },
-    extraTokenClaims: (ctx: KoaContextWithOIDC) => {
-      const client = ctx.oidc.client as LatchkeyClient | undefined;
-      if (!client) return undefined;
-      return {
-        tenant_id: client.latchkey_tenant_id,
-        tenant: client.latchkey_tenant,
-        environment: client.latchkey_environment,
-        roles: client.latchkey_roles,
-      };
+    clientBasedCORS: (_ctx, origin, client) => {
+      const c = client as LatchkeyClient;
+      return corsOriginAllowed({ type: c.latchkey_type, redirectUris: c.redirectUris ?? [], corsOrigins: c.latchkey_cors_origins }, origin);
     },
-    // The client's own token lifetime, carried by the resource server info above.
-    ttl: { ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600 },
+    findAccount: async (ctx, sub) => {
+      const client = ctx.oidc.client as LatchkeyClient | undefined;
+      const member = client ? await findTenantMember(client.latchkey_tenant_id, sub) : null;
+      if (!member) return undefined;
+      return { accountId: sub, claims: async (_use, scope) => ({ sub, ...memberClaims(member, (scope ?? "openid").split(" ")) }) };
+    },
+    // No consent screen: a tenant's clients get what they ask for, as its members.
+    loadExistingGrant: async (ctx) => {
+      const { client, session, provider } = ctx.oidc;
+      const grantId = ctx.oidc.result?.consent?.grantId ?? session?.grantIdFor(client!.clientId);
+      const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+      if (existing) return existing;
+      if (!session?.accountId) return undefined;
+      const grant = new provider.Grant({ clientId: client!.clientId, accountId: session.accountId });
+      grant.addOIDCScope(USER_SCOPES);
+      grant.addResourceScope(audience, USER_SCOPES);
+      await grant.save();
+      return grant;
+    },
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    rotateRefreshToken: true,
+    extraTokenClaims: async (ctx, token) => {
+      const client = (ctx.oidc.client ?? undefined) as LatchkeyClient | undefined;
+      if (!client) return undefined;
+      const accountId = "accountId" in token ? (token.accountId as string | undefined) : undefined;
+      const roles = accountId ? ((await findTenantMember(client.latchkey_tenant_id, accountId))?.roles ?? []) : client.latchkey_roles;
+      return { tenant_id: client.latchkey_tenant_id, tenant: client.latchkey_tenant, environment: client.latchkey_environment, roles };
+    },
+    ttl: {
+      // The client's own token lifetime, carried by the resource server info above.
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600,
+      ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600,
+      IdToken: 3600,
+      AuthorizationCode: 60,
+      Interaction: 15 * 60,
+      // As long as a portal sign-in (lib/auth/auth-options.ts).
+      Session: 8 * 3600,
+      Grant: REFRESH_ABSOLUTE_S,
+      RefreshToken: (ctx, token) => {
+        const rotated = ctx?.oidc.entities.RotatedRefreshToken;
+        const familyStart = rotated ? (rotated.iiat ?? rotated.iat!) : Math.floor(Date.now() / 1000);
+        return Math.max(1, Math.min(REFRESH_IDLE_S, familyStart + REFRESH_ABSOLUTE_S - Math.floor(Date.now() / 1000)));
+      },
+    },
+    renderError: async (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = errorPage(out);
+    },
     enabledJWA: {
-      clientAuthSigningAlgValues: [...ASYMMETRIC],
-      idTokenSigningAlgValues: ["ES256", "RS256"],
-      requestObjectSigningAlgValues: [...ASYMMETRIC],
-      userinfoSigningAlgValues: ["ES256", "RS256"],
-      introspectionSigningAlgValues: ["ES256", "RS256"],
-      authorizationSigningAlgValues: ["ES256", "RS256"],
+      clientAuthSigningAlgValues: ASYMMETRIC,
+      idTokenSigningAlgValues: SIGNING,
+      requestObjectSigningAlgValues: ASYMMETRIC,
+      userinfoSigningAlgValues: SIGNING,
+      introspectionSigningAlgValues: SIGNING,
+      authorizationSigningAlgValues: SIGNING,
+    },
+    assertJwtClientAuthClaimsAndHeader: async (ctx, claims, header, client) => {
+      if (Number(claims.exp) - Math.floor(Date.now() / 1000) > MAX_ASSERTION_LIFETIME_S) {
+        throw new errors.InvalidClientAuth(`client assertions must expire within ${MAX_ASSERTION_LIFETIME_S} seconds`);
+      }
+      // "Last used" of the key that verified: the one the assertion names (or the only one).
+      const registered = (await findCachedClient(client.clientId))?.keys ?? [];
+      const key = registered.find((k) => k.kid === header.kid) ?? (registered.length === 1 ? registered[0] : undefined);
+      if (key) recordCredentialUse("key", key.id, new Date());
     },
   };
 
   const provider = new Provider(config.issuer, configuration);
-  provider.proxy = process.env.LATCHKEY_TRUST_PROXY === "1";
+  provider.proxy = config.trustProxy;
 
   // oidc-provider compares client_secret_basic/_post secrets through this method; its
   // maintainer suggests overriding it for hashed secrets (node-oidc-provider#631).
   provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: LatchkeyClient, actual: string) {
-    const clientDbId = this.latchkey_client_db_id;
-    return typeof clientDbId === "string" && typeof actual === "string" ? verifyClientSecret(clientDbId, actual) : false;
+    const client = typeof actual === "string" ? await findCachedClient(this.clientId) : undefined;
+    return !!client && verifyClientSecret(client.secrets, actual);
   };
 
+  // One insert decides whether a client assertion's jti was seen (database-adapter.ts).
+  provider.ReplayDetection.unique = async (_iss: string, jti: string, exp: number) => claimOnce("ReplayDetection", jti, new Date(exp * 1000));
+
+  // A client id that failed too often is refused before its credentials are even checked.
+  const findClient = provider.Client.find.bind(provider.Client);
+  provider.Client.find = async (id: string) => {
+    const ctx = Provider.ctx;
+    if (ctx?.oidc && CLIENT_AUTH_ROUTES.has(ctx.oidc.route) && typeof id === "string") {
+      const wait = limiter.retryAfter([clientKey(id)]);
+      if (wait) {
+        ctx.set("Retry-After", String(wait));
+        throw new TooManyFailures(wait);
+      }
+    }
+    return findClient(id);
+  };
+
+  provider.use(failedAuthenticationLimit(limiter));
+  provider.use(rfc6749ErrorCodes);
+  provider.use(portalSignOut());
+  provider.use(structuredTokenMiddleware(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer));
+  provider.use(interactionMiddleware(provider, prefix));
+
   provider.on("server_error", (_ctx, error) => {
-    // The error only: request parameters could carry a client secret.
+    // The error only: request parameters could carry a client secret or assertion.
     console.error("token service error:", error);
   });
   return provider;
 }
+
+/** Counts failed client authentications per source address and client id (429 past the limits). */
+function failedAuthenticationLimit(limiter: AuthFailureLimiter) {
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    if (ctx.method !== "POST" || !CLIENT_AUTH_PATHS.has(ctx.path)) return next();
+    const address = addressKey(ctx.ip);
+    const wait = limiter.retryAfter([address]);
+    if (wait) {
+      ctx.status = 429;
+      ctx.set("Retry-After", String(wait));
+      ctx.set("Cache-Control", "no-store");
+      ctx.body = { error: "too_many_requests", error_description: `too many failed client authentications from this address; retry in ${wait} seconds` };
+      return;
+    }
+    await next();
+    if (ctx.status === 401 && (ctx.body as { error?: string } | undefined)?.error === "invalid_client") {
+      const id = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicClientId(ctx.get("authorization"));
+      limiter.fail(typeof id === "string" && id ? [address, clientKey(id)] : [address]);
+    }
+  };
+}
+
+/**
+ * RFC 6749 5.2 names two refusals differently from oidc-provider, which answers both as
+ * invalid_request: a grant type the client may not use is "unauthorized_client", and a
+ * request with no client authentication at all is "invalid_client" (401). The descriptions
+ * matched are oidc-provider's, pinned by its version in package.json and by our tests.
+ */
+const RFC6749_CODES: Record<string, { error: string; status: number }> = {
+  "requested grant type is not allowed for this client": { error: "unauthorized_client", status: 400 },
+  "no client authentication mechanism provided": { error: "invalid_client", status: 401 },
+};
+
+async function rfc6749ErrorCodes(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+  await next();
+  const body = ctx.body as { error?: string; error_description?: string } | undefined;
+  const correct = body?.error === "invalid_request" && CLIENT_AUTH_ROUTES.has(ctx.oidc?.route) ? RFC6749_CODES[body.error_description ?? ""] : undefined;
+  if (!correct) return;
+  body!.error = correct.error;
+  ctx.status = correct.status;
+}
+
+function basicClientId(header: string): string | undefined {
+  const encoded = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const at = decoded.indexOf(":");
+  if (at < 1) return undefined;
+  try {
+    return decodeURIComponent(decoded.slice(0, at));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signing out at an application's request (RP-initiated logout) signs the person out of the portal too. */
+function portalSignOut() {
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    await next();
+    if (ctx.oidc?.route !== "end_session_confirm" || !ctx.oidc.params?.logout || ctx.status >= 400) return;
+    for (const name of portalSessionCookieNames(ctx.req)) {
+      ctx.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+    }
+  };
+}
+
+function publicJwks(keys: KeySet) {
+  return { keys: keys.jwks.keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }) => pub) };
+}
+
+export { INTERACTION_ROUTE };

@@ -1,20 +1,29 @@
 import "server-only";
-import type { Adapter, AdapterPayload } from "oidc-provider";
-import { findOAuthClient } from "./find-oauth-client";
+import { errors, type Adapter, type AdapterPayload } from "oidc-provider";
+import { db } from "@/lib/db/prisma";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { findCachedClient } from "./client-cache";
+import { recordKey } from "./record-key";
 
 /**
- * oidc-provider storage. Clients come from our database (never from the provider's own
- * storage, so the portal is the only way to create them). Access tokens are self-contained
- * JWTs and need no storage; the few short-lived artifacts of other flows live in memory.
+ * oidc-provider's storage. Clients come from the portal's tables (through the cache), never
+ * from the provider, so the portal is the only way to create them. Everything else the
+ * provider keeps (sessions, interactions, codes, refresh tokens, grants) lives in the
+ * OidcRecord table, shared by every server process. Self-contained JWT access tokens are
+ * not stored at all.
+ *
+ * Ids of codes, refresh tokens and sessions are bearer credentials: rows are keyed by their
+ * SHA-256, and the payload is stored without its copy of the id, so reading the table does
+ * not give anyone a usable token.
  */
 export function createAdapter(model: string): Adapter {
   if (model === "Client") {
     return {
-      find: async (id) => (await findOAuthClient(id)) as AdapterPayload | undefined,
+      find: async (id) => (await findCachedClient(id))?.metadata as AdapterPayload | undefined,
       ...readOnly,
     };
   }
-  return new MemoryAdapter();
+  return new DatabaseAdapter(model);
 }
 
 const refuse = async () => {
@@ -29,37 +38,101 @@ const readOnly = {
   revokeByGrantId: refuse,
 };
 
-class MemoryAdapter implements Adapter {
-  private readonly items = new Map<string, { payload: AdapterPayload; expiresAt: number }>();
+// Models whose records are consumed once; a second use revokes everything of the grant
+// (RFC 6749 4.1.2 for codes, RFC 9700 4.14.2 for rotated refresh tokens).
+const SINGLE_USE = new Set(["AuthorizationCode", "RefreshToken"]);
+
+class DatabaseAdapter implements Adapter {
+  constructor(private readonly model: string) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
-    this.items.set(id, { payload, expiresAt: Date.now() + expiresIn * 1000 });
+    const { jti: _id, ...rest } = payload;
+    const data = {
+      payload: JSON.stringify(rest),
+      grantId: payload.grantId ?? null,
+      uid: payload.uid ?? null,
+      expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+    };
+    await db.oidcRecord.upsert({ where: { model_id: { model: this.model, id: recordKey(id) } }, create: { model: this.model, id: recordKey(id), ...data }, update: data });
   }
+
   async find(id: string) {
-    const item = this.items.get(id);
-    if (!item) return undefined;
-    if (item.expiresAt <= Date.now()) {
-      this.items.delete(id);
-      return undefined;
-    }
-    return item.payload;
+    const row = await db.oidcRecord.findUnique({ where: { model_id: { model: this.model, id: recordKey(id) } } });
+    return row ? this.payloadOf(row, id) : undefined;
   }
+
   async findByUid(uid: string) {
-    for (const [id, item] of this.items) if (item.payload.uid === uid) return this.find(id);
-    return undefined;
+    const row = await db.oidcRecord.findFirst({ where: { model: this.model, uid } });
+    // A session found by uid is used by its uid only; its id is not needed (and not known).
+    return row ? this.payloadOf(row, undefined) : undefined;
   }
-  async findByUserCode(userCode: string) {
-    for (const [id, item] of this.items) if (item.payload.userCode === userCode) return this.find(id);
-    return undefined;
+
+  async findByUserCode() {
+    return undefined; // the device flow is not enabled
   }
+
   async consume(id: string) {
-    const item = this.items.get(id);
-    if (item) item.payload.consumed = Math.floor(Date.now() / 1000);
+    const key = recordKey(id);
+    // Atomic: of two requests racing with the same code or token, exactly one gets it.
+    const { count } = await db.oidcRecord.updateMany({ where: { model: this.model, id: key, consumedAt: null }, data: { consumedAt: new Date() } });
+    if (count === 0 && SINGLE_USE.has(this.model)) {
+      const row = await db.oidcRecord.findUnique({ where: { model_id: { model: this.model, id: key } }, select: { grantId: true } });
+      if (row?.grantId) await revokeGrant(row.grantId);
+      throw new errors.InvalidGrant(`${this.model === "RefreshToken" ? "refresh token" : "authorization code"} already used`);
+    }
   }
+
   async destroy(id: string) {
-    this.items.delete(id);
+    await db.oidcRecord.deleteMany({ where: { model: this.model, id: recordKey(id) } });
   }
+
   async revokeByGrantId(grantId: string) {
-    for (const [id, item] of this.items) if (item.payload.grantId === grantId) this.items.delete(id);
+    await db.oidcRecord.deleteMany({ where: { model: this.model, grantId } });
   }
+
+  private payloadOf(row: { payload: string; expiresAt: Date | null; consumedAt: Date | null }, id: string | undefined): AdapterPayload | undefined {
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return undefined;
+    const payload = JSON.parse(row.payload) as AdapterPayload;
+    if (id !== undefined) payload.jti = id;
+    if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
+    return payload;
+  }
+}
+
+/** Everything issued under a grant, and the grant itself. */
+export async function revokeGrant(grantId: string): Promise<void> {
+  await db.oidcRecord.deleteMany({ where: { OR: [{ grantId }, { model: "Grant", id: recordKey(grantId) }] } });
+}
+
+/**
+ * Records an id once: true the first time, false when it is already there and unexpired.
+ * A single insert decides, so two processes cannot both accept the same client assertion
+ * (oidc-provider's own find-then-save could).
+ */
+export async function claimOnce(model: string, id: string, expiresAt: Date): Promise<boolean> {
+  const key = recordKey(id);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await db.oidcRecord.create({ data: { model, id: key, payload: "{}", expiresAt } });
+      return true;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // An expired leftover (the cleanup has not run yet) does not count: remove it and retry.
+      const { count } = await db.oidcRecord.deleteMany({ where: { model, id: key, expiresAt: { lte: new Date() } } });
+      if (count === 0) return false;
+    }
+  }
+  return false;
+}
+
+/** Whether claimOnce has recorded this id (and it has not expired). */
+export async function isClaimed(model: string, id: string): Promise<boolean> {
+  const row = await db.oidcRecord.findUnique({ where: { model_id: { model, id: recordKey(id) } }, select: { expiresAt: true } });
+  return !!row && (!row.expiresAt || row.expiresAt.getTime() > Date.now());
+}
+
+/** Drops expired records; run now and then by every server process (it is idempotent). */
+export async function deleteExpiredRecords(): Promise<number> {
+  const { count } = await db.oidcRecord.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  return count;
 }

@@ -1,26 +1,73 @@
 import "server-only";
+import { hkdfSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "@/lib/config";
+import { AuthFailureLimiter } from "./auth-failure-limiter";
 import { createProvider } from "./create-provider";
-import { loadOrCreateKeys } from "./signing-keys";
+import { deleteExpiredRecords } from "./database-adapter";
+import { deleteRetiredSigningKeys, ensureSigningKeys, KEY_POLL_INTERVAL_MS, loadKeySet, type KeySet } from "./signing-keys";
 
 export const IDENTITY_PREFIX = "/identity";
+const MAINTENANCE_INTERVAL_MS = 10 * 60_000;
 
 export function isIdentityRequest(url: string | undefined): boolean {
   return url === IDENTITY_PREFIX || !!url?.startsWith(`${IDENTITY_PREFIX}/`) || !!url?.startsWith(`${IDENTITY_PREFIX}?`);
 }
 
+export type IdentityHandler = ((req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void) & { close(): void };
+
 /**
  * The token service as a Node request handler for everything under /identity. It strips
  * the prefix the way Express mounting does (oidc-provider derives its public URLs from
  * originalUrl), so the issuer is <base URL>/identity.
+ *
+ * The provider is rebuilt when the signing keys change (a rotation was published, a new
+ * key starts signing, an old one retires): every process re-reads them each second, so a
+ * key published for at least a few seconds is in every JWKS before it signs anything.
  */
-export async function createIdentityHandler(config: ServerConfig) {
-  const provider = createProvider(config, await loadOrCreateKeys(config.dataDir));
-  const callback = provider.callback();
-  return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
+export async function createIdentityHandler(config: ServerConfig): Promise<IdentityHandler> {
+  await ensureSigningKeys(config.dataDir);
+  const limiter = new AuthFailureLimiter(config.authFailureLimits);
+  const cookieKeys = [cookieKeyFrom(process.env.NEXTAUTH_SECRET)];
+  const build = (keys: KeySet) => createProvider({ config, keys, cookieKeys, limiter, prefix: IDENTITY_PREFIX }).callback();
+
+  let keys = await loadKeySet();
+  let callback = build(keys);
+  const keyPoll = setInterval(() => {
+    loadKeySet().then(
+      (latest) => {
+        if (latest.fingerprint === keys.fingerprint) return;
+        keys = latest;
+        callback = build(keys);
+      },
+      (error: unknown) => console.error("token service: could not re-read the signing keys:", error instanceof Error ? error.message : error),
+    );
+  }, KEY_POLL_INTERVAL_MS).unref();
+  const maintenance = setInterval(() => {
+    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys()]).catch((error: unknown) =>
+      console.error("token service: clean-up failed:", error instanceof Error ? error.message : error),
+    );
+  }, MAINTENANCE_INTERVAL_MS).unref();
+
+  const handler = (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
     req.originalUrl = req.url;
     req.url = req.url!.slice(IDENTITY_PREFIX.length) || "/";
-    return callback(req, res);
+    return void callback(req, res);
   };
+  return Object.assign(handler, {
+    close() {
+      clearInterval(keyPoll);
+      clearInterval(maintenance);
+    },
+  });
+}
+
+/**
+ * oidc-provider signs its cookies (interaction, session). The key is derived from the
+ * portal's session secret, which every instance already shares, so nothing else needs
+ * distributing or storing.
+ */
+function cookieKeyFrom(sessionSecret: string | undefined): string {
+  if (!sessionSecret) throw new Error("NEXTAUTH_SECRET is not set (lib/server/prepare-environment.ts sets it before the token service starts)");
+  return Buffer.from(hkdfSync("sha256", sessionSecret, "latchkey", "token service cookie signing", 32)).toString("base64url");
 }

@@ -1,43 +1,158 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
+import { db } from "@/lib/db/prisma";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { DomainError } from "@/lib/errors";
+import { TOKEN_LIFETIME, TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
 
-export type KeyMaterial = {
-  /** Private signing keys; the first ES256 key signs access tokens, RS256 is published too. */
+/**
+ * The token service's signing keys, one signing key per algorithm at a time, kept in the
+ * database so every server process and instance shares them. Rotation is two-phase: a new
+ * key is published in the JWKS at once but signs only from `activatesAt` (resource servers
+ * fetch it meanwhile); the key it replaces keeps being published until every token it
+ * signed has expired, then it is deleted.
+ */
+
+/** The longest a token we sign lives (access and ID tokens), plus clock tolerance. */
+export const MAX_SIGNED_TOKEN_LIFETIME_S = TOKEN_LIFETIME.max + 60;
+/** How long a new key is published before it signs, unless the operator says otherwise. */
+export const DEFAULT_ACTIVATION_DELAY_S = 3600;
+/** Server processes re-read the keys this often, so a shorter delay could sign before publishing. */
+export const KEY_POLL_INTERVAL_MS = 1_000;
+export const MIN_ACTIVATION_DELAY_S = 5;
+
+export type SigningKeyInfo = { kid: string; alg: TTokenSigningAlg; createdAt: Date; activatesAt: Date; retiresAt: Date | null; state: "pending" | "signing" | "retiring" };
+
+/** The key set in force at one instant, in the order oidc-provider must see it. */
+export type KeySet = {
+  /** Private JWKs: each algorithm's signing key first (oidc-provider signs with the first match), then the others. */
   jwks: { keys: JWK[] };
-  /** Keys for the token service's signed cookies. */
-  cookieKeys: string[];
+  signingKids: Record<TTokenSigningAlg, string>;
+  /** Changes exactly when what is published or what signs changes. */
+  fingerprint: string;
 };
 
-async function newSigningKey(alg: "ES256" | "RS256"): Promise<JWK> {
+async function newKey(alg: TTokenSigningAlg): Promise<{ kid: string; jwk: JWK }> {
   const { privateKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = await exportJWK(privateKey);
-  return { ...jwk, alg, use: "sig", kid: await calculateJwkThumbprint(jwk) };
+  const kid = await calculateJwkThumbprint(jwk);
+  return { kid, jwk: { ...jwk, alg, use: "sig", kid } };
+}
+
+async function insertKey(alg: TTokenSigningAlg, activatesAt: Date, given?: { kid: string; jwk: JWK }) {
+  const { kid, jwk } = given ?? (await newKey(alg));
+  await db.signingKey.create({ data: { kid, alg, jwk: JSON.stringify(jwk), activatesAt } });
+  return kid;
 }
 
 /**
- * Keys are generated on first start and kept in the data directory (outside the
- * repository, readable by the server's user only). Created with the exclusive flag so
- * that two processes starting together agree on one set.
+ * Makes sure every algorithm has a key, on first start. Keys of an earlier Latchkey
+ * version (a file in the data directory) are moved into the database, so tokens they
+ * signed stay valid. Safe when several processes start together.
  */
-export async function loadOrCreateKeys(dataDir: string): Promise<KeyMaterial> {
-  const file = path.join(dataDir, "keys", "token-service-keys.json");
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as KeyMaterial;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+export async function ensureSigningKeys(dataDir: string): Promise<void> {
+  const legacyFile = path.join(dataDir, "keys", "token-service-keys.json");
+  if ((await db.signingKey.count()) === 0 && existsSync(legacyFile)) {
+    const legacy = JSON.parse(readFileSync(legacyFile, "utf8")) as { jwks: { keys: JWK[] } };
+    for (const jwk of legacy.jwks.keys) {
+      if (!(TOKEN_SIGNING_ALGS as readonly string[]).includes(jwk.alg ?? "")) continue;
+      await insertKey(jwk.alg as TTokenSigningAlg, new Date(0), { kid: jwk.kid!, jwk }).catch(ignoreDuplicate);
+    }
+    rmSync(legacyFile);
+    console.log(`Moved the token service's signing keys from ${legacyFile} into the database.`);
   }
-  const material: KeyMaterial = {
-    jwks: { keys: [await newSigningKey("ES256"), await newSigningKey("RS256")] },
-    cookieKeys: [randomBytes(32).toString("base64url")],
+  const present = new Set((await db.signingKey.findMany({ select: { alg: true } })).map((k) => k.alg));
+  for (const alg of TOKEN_SIGNING_ALGS) {
+    if (!present.has(alg)) await insertKey(alg, new Date(0));
+  }
+}
+
+function ignoreDuplicate(error: unknown) {
+  if (!isUniqueViolation(error)) throw error;
+}
+
+type Row = { kid: string; alg: string; jwk: string; createdAt: Date; activatesAt: Date; retiresAt: Date | null };
+
+function stateOf(row: Row, signing: Set<string>, now: number): SigningKeyInfo["state"] {
+  if (signing.has(row.kid)) return "signing";
+  return row.activatesAt.getTime() > now ? "pending" : "retiring";
+}
+
+/** Each algorithm's signing key: the one activated last (ties: the newer key). */
+function signingKeysOf(rows: Row[], now: number): Map<string, Row> {
+  const signing = new Map<string, Row>();
+  for (const row of rows) {
+    if (row.activatesAt.getTime() > now) continue;
+    const current = signing.get(row.alg);
+    if (!current || row.activatesAt > current.activatesAt || (+row.activatesAt === +current.activatesAt && row.createdAt > current.createdAt)) {
+      signing.set(row.alg, row);
+    }
+  }
+  return signing;
+}
+
+async function liveRows(now: number): Promise<Row[]> {
+  const rows = await db.signingKey.findMany({ orderBy: [{ activatesAt: "asc" }, { kid: "asc" }] });
+  return rows.filter((row) => !row.retiresAt || row.retiresAt.getTime() > now);
+}
+
+/** The key set as of `now`. */
+export async function loadKeySet(now = Date.now()): Promise<KeySet> {
+  const rows = await liveRows(now);
+  const signing = signingKeysOf(rows, now);
+  for (const alg of TOKEN_SIGNING_ALGS) if (!signing.has(alg)) throw new Error(`No ${alg} signing key is active; run the server once to create one`);
+  const ordered = [...signing.values(), ...rows.filter((row) => !signing.has(row.alg) || signing.get(row.alg)!.kid !== row.kid)];
+  return {
+    jwks: { keys: ordered.map((row) => JSON.parse(row.jwk) as JWK) },
+    signingKids: Object.fromEntries([...signing].map(([alg, row]) => [alg, row.kid])) as Record<TTokenSigningAlg, string>,
+    fingerprint: ordered.map((row) => row.kid).join(","),
   };
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    writeFileSync(file, JSON.stringify(material, null, 2), { flag: "wx", mode: 0o600 });
-    return material;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return JSON.parse(readFileSync(file, "utf8")) as KeyMaterial;
+}
+
+/** Retired keys are no longer published; this removes them for good. */
+export async function deleteRetiredSigningKeys(now = Date.now()): Promise<void> {
+  await db.signingKey.deleteMany({ where: { retiresAt: { lte: new Date(now) } } });
+}
+
+export async function listSigningKeys(now = Date.now()): Promise<SigningKeyInfo[]> {
+  const rows = await liveRows(now);
+  const signing = new Set([...signingKeysOf(rows, now).values()].map((row) => row.kid));
+  return rows.map((row) => ({
+    kid: row.kid,
+    alg: row.alg as TTokenSigningAlg,
+    createdAt: row.createdAt,
+    activatesAt: row.activatesAt,
+    retiresAt: row.retiresAt,
+    state: stateOf(row, signing, now),
+  }));
+}
+
+/**
+ * Starts a rotation: a new key, published now and signing after `activateInSeconds`. Every
+ * other live key of the algorithm is scheduled to retire once the tokens it can still sign
+ * until then have expired.
+ */
+export async function rotateSigningKey(alg: TTokenSigningAlg, activateInSeconds = DEFAULT_ACTIVATION_DELAY_S): Promise<SigningKeyInfo> {
+  if (!Number.isInteger(activateInSeconds) || activateInSeconds < MIN_ACTIVATION_DELAY_S) {
+    throw new DomainError("VALIDATION", `The new key must be published at least ${MIN_ACTIVATION_DELAY_S} seconds before it signs`);
   }
+  const activatesAt = new Date(Date.now() + activateInSeconds * 1000);
+  const retiresAt = new Date(activatesAt.getTime() + MAX_SIGNED_TOKEN_LIFETIME_S * 1000);
+  const kid = await insertKey(alg, activatesAt);
+  await db.signingKey.updateMany({ where: { alg, kid: { not: kid }, OR: [{ retiresAt: null }, { retiresAt: { gt: retiresAt } }] }, data: { retiresAt } });
+  return (await listSigningKeys()).find((key) => key.kid === kid)!;
+}
+
+/**
+ * Withdraws a key at once (it leaked): tokens it signed stop verifying. The signing key of
+ * an algorithm cannot be withdrawn; rotate first, with a short delay.
+ */
+export async function revokeSigningKey(kid: string): Promise<void> {
+  const key = (await listSigningKeys()).find((k) => k.kid === kid);
+  if (!key) throw new DomainError("NOT_FOUND", `No live signing key has the kid "${kid}"`);
+  if (key.state === "signing") {
+    throw new DomainError("CONFLICT", `"${kid}" is the ${key.alg} key that signs now: rotate (signing-keys rotate --alg ${key.alg} --activate-in ${MIN_ACTIVATION_DELAY_S}) and revoke it once the new key signs`);
+  }
+  await db.signingKey.delete({ where: { kid } });
 }

@@ -1,25 +1,21 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { db } from "@/lib/db/prisma";
 import { hashSecret } from "@/lib/secrets/generate-secret";
-import { recordSecretUse } from "./record-secret-use";
+import type { StoredSecret } from "./find-oauth-client";
+import { recordCredentialUse } from "./record-credential-use";
 
 /**
- * True when the presented secret matches any non-expired secret of the client. Hashes are
- * compared in constant time, and every candidate is compared, so timing reveals neither
- * which secret matched nor how much of it.
+ * True when the presented secret matches any of the client's secrets that has not expired.
+ * Hashes are compared in constant time, and every candidate is compared, so timing reveals
+ * neither which secret matched nor how much of it.
  */
-export async function verifyClientSecret(clientDbId: string, presented: string): Promise<boolean> {
-  const now = new Date();
-  const candidates = await db.clientSecret.findMany({
-    where: { clientId: clientDbId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: { id: true, hash: true },
-  });
+export function verifyClientSecret(secrets: readonly StoredSecret[], presented: string, now = Date.now()): boolean {
   const presentedHash = Buffer.from(hashSecret(presented), "hex");
   let matchedId: string | null = null;
-  for (const candidate of candidates) {
-    if (timingSafeEqual(Buffer.from(candidate.hash, "hex"), presentedHash)) matchedId = candidate.id;
+  for (const secret of secrets) {
+    if (secret.expiresAt !== null && secret.expiresAt <= now) continue;
+    if (timingSafeEqual(secret.hash, presentedHash)) matchedId = secret.id;
   }
-  if (matchedId) recordSecretUse(matchedId, now);
+  if (matchedId) recordCredentialUse("secret", matchedId, new Date(now));
   return matchedId !== null;
 }

@@ -1,32 +1,37 @@
-// Latchkey's one server process: the admin portal (Next.js) and the token service
-// (oidc-provider under /identity) on the same port.
-import { createServer } from "node:http";
-import next from "next";
+// Latchkey's server: the admin portal (Next.js) and the token service (oidc-provider under
+// /identity) on one port. In production one process per core (LATCHKEY_WORKERS) shares the
+// port through Node's cluster module; everything they share lives in the database, and
+// the primary only starts them and counts failed client authentications for all of them.
+import cluster from "node:cluster";
 import { serverConfig } from "@/lib/config";
-import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
-import { flushSecretUses } from "@/lib/oauth/record-secret-use";
+import { countFailuresForWorkers } from "@/lib/oauth/auth-failure-limiter";
+import { ensureSigningKeys } from "@/lib/oauth/signing-keys";
 import { prepareEnvironment } from "./prepare-environment";
 
 const config = serverConfig();
 prepareEnvironment(config);
-
 const dev = process.env.NODE_ENV !== "production";
-const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
-const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
-const portal = app.getRequestHandler();
 
-const server = createServer((req, res) => {
-  if (isIdentityRequest(req.url)) return void identity(req, res);
-  return void portal(req, res);
-});
-server.listen(config.port, config.host, () => {
-  console.log(`Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}`);
-});
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.close();
-    // Keep the last few seconds of "last used" times, then stop even if connections linger.
-    void flushSecretUses().finally(() => process.exit(0));
+if (cluster.isPrimary && !dev && config.workers > 1) {
+  // Before any worker starts, so they do not race to create the first keys.
+  await ensureSigningKeys(config.dataDir);
+  countFailuresForWorkers(config.authFailureLimits);
+  let stopping = false;
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+    setTimeout(() => cluster.fork(), 1_000);
   });
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      cluster.disconnect(() => process.exit(0));
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
+} else {
+  const { startServer } = await import("./start-server");
+  await startServer(config, dev);
 }

@@ -1,0 +1,281 @@
+// Authorization code clients (browser apps) against the real token service over HTTP, with
+// openid-client as the application: PKCE S256 required, exact redirect URLs, no refresh
+// tokens, CORS only for the client's origins, and only members of the client's tenant.
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import {
+  allowInsecureRequests,
+  authorizationCodeGrant,
+  buildAuthorizationUrl,
+  calculatePKCECodeChallenge,
+  Configuration,
+  discovery,
+  fetchUserInfo,
+  None,
+  randomPKCECodeVerifier,
+  randomState,
+  ResponseBodyError,
+  type ServerMetadata,
+} from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@/lib/clients/create-client";
+import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
+import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { TestBrowser } from "@/lib/testing/test-browser";
+
+const REDIRECT = "https://app.example.com/callback";
+let service: TestTokenService;
+let metadata: ServerMetadata;
+let tenant: TestTenant;
+let other: TestTenant;
+let clientId: string;
+
+beforeAll(async () => {
+  service = await startTokenService();
+  [tenant, other] = await Promise.all([createTestTenant("authz"), createTestTenant("authz-other")]);
+  const client = await createClient(tenant.admin, {
+    type: "authorization-code",
+    name: `SPA ${uniqueSuffix()}`,
+    redirectUris: [REDIRECT, "http://localhost:5173/cb"],
+    postLogoutRedirectUris: ["https://app.example.com/bye"],
+    corsOrigins: ["https://other.example.com"],
+    tokenLifetime: 300,
+  });
+  clientId = client.clientId;
+  metadata = (await discovery(new URL(service.issuer), clientId, undefined, None(), { execute: [allowInsecureRequests] })).serverMetadata();
+});
+
+afterAll(async () => {
+  await service?.close();
+});
+
+function app(id = clientId): Configuration {
+  const config = new Configuration(metadata, id, undefined, None());
+  allowInsecureRequests(config);
+  return config;
+}
+
+function admin(t: TestTenant = tenant) {
+  return { userId: t.adminUserId, email: t.admin.actor.label };
+}
+
+async function authorize(browser: TestBrowser, params: Record<string, string>, config = app()) {
+  const url = buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid email profile", ...params });
+  return browser.open(url);
+}
+
+describe("authorization code with PKCE", () => {
+  it("sends a signed-out person to the portal's sign-in and comes back with a code for a member", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    const verifier = randomPKCECodeVerifier();
+    const state = randomState();
+    const first = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state });
+    expect(first.url.pathname).toBe("/signin");
+    const callbackUrl = first.url.searchParams.get("callbackUrl")!;
+    expect(callbackUrl).toMatch(/^\/identity\/interaction\/[\w-]+$/);
+
+    await browser.signIn(admin());
+    const back = await browser.open(new URL(callbackUrl, service.baseUrl));
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    expect(back.url.searchParams.get("code")).toBeTruthy();
+
+    const tokens = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: state });
+    expect(tokens.refresh_token).toBeUndefined();
+    expect(tokens.expires_in).toBe(300);
+    const idToken = tokens.claims()!;
+    expect(idToken).toMatchObject({ sub: tenant.adminUserId, aud: clientId, iss: service.issuer, email: tenant.admin.actor.label });
+
+    const { payload, protectedHeader } = await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(metadata.jwks_uri!)), {
+      issuer: service.issuer,
+      audience: `${service.baseUrl}/api`,
+      typ: "at+jwt",
+    });
+    expect(protectedHeader.alg).toBe("ES256");
+    expect(payload).toMatchObject({ sub: tenant.adminUserId, client_id: clientId, tenant: tenant.slug, tenant_id: tenant.id, environment: "Development" });
+    expect(payload.roles).toEqual(["Account Administrator", "Account Member"]);
+    expect(payload.exp! - payload.iat!).toBe(300);
+
+    const userinfo = await fetchUserInfo(app(), tokens.access_token, tenant.adminUserId);
+    expect(userinfo).toMatchObject({ sub: tenant.adminUserId, email: tenant.admin.actor.label });
+  });
+
+  it("needs no sign-in again while the portal session lasts", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const verifier = randomPKCECodeVerifier();
+    const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    const tokens = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
+    expect(tokens.access_token).toBeTruthy();
+  });
+
+  it("refuses a request without a code_challenge (invalid_request at the redirect URL)", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const back = await authorize(browser, { state: "s" });
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    expect(back.url.searchParams.get("error")).toBe("invalid_request");
+    expect(back.url.searchParams.get("error_description")).toMatch(/PKCE/);
+  });
+
+  it("refuses the plain code_challenge_method", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const verifier = randomPKCECodeVerifier();
+    const back = await authorize(browser, { code_challenge: verifier, code_challenge_method: "plain", state: "s" });
+    expect(back.url.searchParams.get("error")).toBe("invalid_request");
+    expect(back.url.searchParams.get("error_description")).toMatch(/code_challenge_method/);
+  });
+
+  it("refuses a wrong code_verifier with invalid_grant", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()), code_challenge_method: "S256", state: "s" });
+    const error = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: randomPKCECodeVerifier(), expectedState: "s" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseBodyError);
+    expect(error).toMatchObject({ status: 400, error: "invalid_grant" });
+  });
+
+  it("shows an error page, and redirects nowhere, for a redirect URL that is not registered exactly", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    for (const redirect of [`${REDIRECT}/`, "https://app.example.com/callback?x=1", "https://evil.example.com/callback", "https://APP.example.com/callback"]) {
+      const url = buildAuthorizationUrl(app(), { redirect_uri: redirect, scope: "openid", code_challenge: "x".repeat(43), code_challenge_method: "S256" });
+      const stop = await browser.open(url);
+      expect(stop.response.status).toBe(400);
+      expect(stop.url.origin).toBe(service.baseUrl);
+      expect(await stop.response.text()).toContain("redirect_uri did not match any of the client&#39;s registered redirect_uris");
+    }
+  });
+
+  it("gives another tenant's user no code (access_denied)", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin(other));
+    const verifier = randomPKCECodeVerifier();
+    const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    expect(back.url.searchParams.get("code")).toBeNull();
+    expect(back.url.searchParams.get("error")).toBe("access_denied");
+    expect(back.url.searchParams.get("error_description")).toContain("not a member");
+  });
+});
+
+describe("what an authorization code client may not do", () => {
+  async function tokenRequest(body: Record<string, string>, headers: Record<string, string> = {}) {
+    const response = await fetch(metadata.token_endpoint!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, string> };
+  }
+
+  it("gets no token by client_credentials or refresh_token (unauthorized_client)", async () => {
+    expect(await tokenRequest({ grant_type: "client_credentials", client_id: clientId })).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
+    expect(await tokenRequest({ grant_type: "refresh_token", client_id: clientId, refresh_token: "x" })).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
+  });
+
+  it("redeems a code once: the second try is invalid_grant", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const verifier = randomPKCECodeVerifier();
+    const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
+    const again = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ status: 400, error: "invalid_grant" });
+  });
+
+  it("answers CORS only for its redirect URLs' origins and its registered origins", async () => {
+    const body = { grant_type: "authorization_code", client_id: clientId, code: "unknown", redirect_uri: REDIRECT, code_verifier: randomPKCECodeVerifier() };
+    for (const origin of ["https://app.example.com", "https://other.example.com", "http://localhost:5173"]) {
+      const answer = await tokenRequest(body, { origin });
+      expect(answer.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(answer.body.error).toBe("invalid_grant");
+    }
+    const refused = await tokenRequest(body, { origin: "https://evil.example.com" });
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    expect(refused).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+  });
+});
+
+describe("sign-in rules", () => {
+  it("answers prompt=none without a portal session with login_required", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    const back = await authorize(browser, { prompt: "none", code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()), code_challenge_method: "S256", state: "s" });
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    expect(back.url.searchParams.get("error")).toBe("login_required");
+  });
+
+  it("honours prompt=login: a fresh sign-in, whose time is the ID token's auth_time", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    const earlier = Math.floor(Date.now() / 1000) - 600;
+    await browser.signIn(admin(), earlier);
+    const verifier = randomPKCECodeVerifier();
+    const first = await authorize(browser, { prompt: "login", code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    expect(first.url.pathname).toBe("/signin");
+    expect(first.url.searchParams.get("reauth")).toBe("1");
+
+    const now = Math.floor(Date.now() / 1000);
+    await browser.signIn(admin(), now);
+    const back = await browser.open(new URL(first.url.searchParams.get("callbackUrl")!, service.baseUrl));
+    const tokens = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
+    expect(tokens.claims()!.auth_time).toBe(now);
+  });
+
+  it("stops giving codes to a person removed from the tenant, though their session lives on", async () => {
+    const { removeMember } = await import("@/lib/users/remove-member");
+    const { addTenantUser } = await import("@/lib/users/add-tenant-user");
+    const email = `leaver-${uniqueSuffix()}@example.com`;
+    const { userId } = await addTenantUser(tenant.admin, { email, roleIds: [] });
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn({ userId, email });
+    const verifier = randomPKCECodeVerifier();
+    const ok = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    expect(ok.url.searchParams.get("code")).toBeTruthy();
+
+    await removeMember(tenant.admin, { userId });
+    const refused = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    expect(refused.url.searchParams.get("error")).toBe("access_denied");
+    // The code issued before the removal is worthless too.
+    const late = await authorizationCodeGrant(app(), ok.url, { pkceCodeVerifier: verifier, expectedState: "s" }).catch((e: unknown) => e);
+    expect(late).toMatchObject({ error: "invalid_grant" });
+  });
+});
+
+describe("RP-initiated logout", () => {
+  async function signedInWithIdToken() {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const verifier = randomPKCECodeVerifier();
+    const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    const tokens = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
+    return { browser, idToken: tokens.id_token! };
+  }
+
+  it("signs out of the token service and the portal, then returns to a registered logout URL", async () => {
+    const { browser, idToken } = await signedInWithIdToken();
+    const url = new URL(metadata.end_session_endpoint!);
+    url.search = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: "https://app.example.com/bye", state: "bye" }).toString();
+    const confirm = await browser.open(url);
+    const html = await confirm.response.text();
+    expect(html).toContain("Sign out?");
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+
+    const done = await browser.open(new URL(action, service.baseUrl), { method: "POST", body: new URLSearchParams({ xsrf, logout: "yes" }) });
+    expect(done.url.origin + done.url.pathname).toBe("https://app.example.com/bye");
+    expect(done.url.searchParams.get("state")).toBe("bye");
+    expect(browser.hasCookie("next-auth.session-token")).toBe(false);
+  });
+
+  it("never redirects to a logout URL that is not registered", async () => {
+    const { browser, idToken } = await signedInWithIdToken();
+    for (const target of ["https://evil.example.com/bye", "https://app.example.com/bye/", REDIRECT]) {
+      const url = new URL(metadata.end_session_endpoint!);
+      url.search = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: target }).toString();
+      const stop = await browser.open(url);
+      expect(stop.response.status).toBe(400);
+      expect(stop.url.origin).toBe(service.baseUrl);
+      expect(await stop.response.text()).toContain("post_logout_redirect_uri not registered");
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
+
+/**
+ * The token endpoint's view of clients, kept in memory so a token costs no database query.
+ * Staleness is bounded: an entry is only used while the tenants' configuration versions
+ * were read less than MAX_STALENESS_MS ago. Every change to a tenant raises its version in
+ * the same transaction (lib/tenants/tenant-transaction.ts), so a deleted secret, client or
+ * key stops working within a second on every server process; a changed version empties
+ * the whole cache. Secret expiry needs no invalidation: it is checked against the clock.
+ */
+export const MAX_STALENESS_MS = 1_000;
+// Unknown ids are cached too (as null), so a flood of made-up ids cannot reach the database
+// more than once per id and second; the bound keeps such a flood from growing memory.
+const MAX_ENTRIES = 20_000;
+
+const entries = new Map<string, TokenServiceClient | null>();
+let version: string | null = null;
+let checkedAt = -Infinity;
+let checking: Promise<void> | null = null;
+// Raised whenever the cache is emptied, so a load that began before cannot put back what
+// it read from the database before the change.
+let generation = 0;
+
+export async function findCachedClient(clientId: string): Promise<TokenServiceClient | undefined> {
+  const key = clientId.toLowerCase();
+  await ensureFresh();
+  const cached = entries.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+
+  const startedIn = generation;
+  const loaded = (await loadTokenServiceClient(key)) ?? null;
+  if (startedIn === generation) {
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, loaded);
+  }
+  return loaded ?? undefined;
+}
+
+async function ensureFresh(): Promise<void> {
+  if (Date.now() - checkedAt < MAX_STALENESS_MS) return;
+  checking ??= readVersion().finally(() => {
+    checking = null;
+  });
+  await checking;
+}
+
+async function readVersion(): Promise<void> {
+  // The read's start time: anything committed before it is seen by this read.
+  const startedAt = Date.now();
+  const { _sum, _count } = await db.tenant.aggregate({ _sum: { configVersion: true }, _count: true });
+  // Versions only grow, so any committed change raises the sum; the count joins in so
+  // that adding or removing a tenant counts as a change too.
+  const current = `${_sum.configVersion ?? 0}:${_count}`;
+  if (current !== version) {
+    entries.clear();
+    generation++;
+    version = current;
+  }
+  checkedAt = startedAt;
+}
+
+/** Forget everything at once (tests that change the database behind the domain's back). */
+export function clearClientCache(): void {
+  entries.clear();
+  generation++;
+  version = null;
+  checkedAt = -Infinity;
+}

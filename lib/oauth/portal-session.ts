@@ -1,0 +1,38 @@
+import "server-only";
+import type { IncomingMessage } from "node:http";
+import { getToken } from "next-auth/jwt";
+
+export type PortalSession = { userId: string; email: string; /** When the person last signed in (epoch seconds). */ authTime: number };
+
+/**
+ * The portal's sign-in, as the token service sees it: people authorizing an application
+ * sign in through the portal (next-auth, with the company's identity provider), and the
+ * token service reads that session from the same cookie instead of keeping its own login.
+ */
+export async function readPortalSession(req: IncomingMessage): Promise<PortalSession | null> {
+  // Only the cookies: next-auth would otherwise take an Authorization: Bearer header for
+  // its session, and at the token service that header carries an access token.
+  const token = await getToken({ req: { cookies: parseCookies(req.headers.cookie), headers: {} } as never });
+  if (!token || typeof token.uid !== "string" || typeof token.email !== "string") return null;
+  return { userId: token.uid, email: token.email, authTime: typeof token.authTime === "number" ? token.authTime : (token.iat as number) };
+}
+
+/** next-auth's session cookies (chunked ones too), for signing the person out. */
+export function portalSessionCookieNames(req: IncomingMessage): string[] {
+  return Object.keys(parseCookies(req.headers.cookie)).filter((name) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name));
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at < 1) continue;
+    const name = part.slice(0, at).trim();
+    try {
+      cookies[name] = decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      // a malformed cookie is ignored, like browsers do
+    }
+  }
+  return cookies;
+}

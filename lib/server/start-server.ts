@@ -1,0 +1,33 @@
+import cluster from "node:cluster";
+import { createServer } from "node:http";
+import next from "next";
+import type { ServerConfig } from "@/lib/config";
+import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
+import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
+
+/** One server process: portal and token service on the configured port. */
+export async function startServer(config: ServerConfig, dev: boolean): Promise<void> {
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
+  const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
+  const portal = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    if (isIdentityRequest(req.url)) return identity(req, res);
+    return void portal(req, res);
+  });
+  server.listen(config.port, config.host, () => {
+    if (cluster.isPrimary || cluster.worker?.id === 1) {
+      const processes = cluster.isWorker ? `, ${config.workers} processes` : "";
+      console.log(`Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}${processes}`);
+    }
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.close();
+      identity.close();
+      // Keep the last few seconds of "last used" times, then stop even if connections linger.
+      void flushCredentialUses().finally(() => process.exit(0));
+    });
+  }
+}

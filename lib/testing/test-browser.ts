@@ -1,0 +1,60 @@
+// A browser as far as the token service can tell: it keeps cookies and follows redirects,
+// but stops where a real browser would leave the token service, at the application's
+// redirect URL or the portal's sign-in page, and hands that URL to the test.
+import { encode } from "next-auth/jwt";
+
+export type Stop = { url: URL; response: Response };
+
+export class TestBrowser {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(private readonly origin: string) {}
+
+  /** Signs in to the portal as next-auth would: its session cookie, for this user. */
+  async signIn(user: { userId: string; email: string }, authTime = Math.floor(Date.now() / 1000)): Promise<void> {
+    const token = await encode({ token: { uid: user.userId, email: user.email, authTime }, secret: process.env.NEXTAUTH_SECRET! });
+    this.cookies.set("next-auth.session-token", token);
+  }
+
+  signOut(): void {
+    this.cookies.delete("next-auth.session-token");
+  }
+
+  hasCookie(name: string): boolean {
+    return this.cookies.has(name);
+  }
+
+  /** GET, following redirects on the token service's origin; returns where it stopped. */
+  async open(url: string | URL, init: { method?: string; body?: URLSearchParams } = {}): Promise<Stop> {
+    let current = new URL(url);
+    let request: RequestInit = { method: init.method ?? "GET", body: init.body };
+    for (let hops = 0; hops < 20; hops++) {
+      const response = await fetch(current, { ...request, redirect: "manual", headers: { cookie: this.cookieHeader(), ...(request.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) } });
+      this.keep(response);
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || !location) return { url: current, response };
+      const next = new URL(location, current);
+      await response.body?.cancel();
+      if (next.origin !== this.origin || next.pathname === "/signin") return { url: next, response };
+      current = next;
+      request = { method: "GET" };
+    }
+    throw new Error(`too many redirects from ${String(url)}`);
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private keep(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const at = pair!.indexOf("=");
+      const name = pair!.slice(0, at).trim();
+      const value = pair!.slice(at + 1).trim();
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && new Date(a.split("=")[1]!).getTime() < Date.now()));
+      if (expired || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}
