@@ -35,7 +35,7 @@ async function main() {
   // 2. The production build and server, as `npm run build` / `npm start` run them.
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     log(`Building into ${DIST_DIR} …`);
-    execFileSync("next", ["build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npm", ["run", "-s", "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
   }
   server = await startServer();
   const cookie = await signIn(tenant.adminEmail);

@@ -39,7 +39,7 @@ projects=(--project unit --project sqlite)
 vitest run "${projects[@]}"
 
 step "Production build"
-next build
+npm run -s build
 
 step "Browser tests on SQLite"
 playwright test

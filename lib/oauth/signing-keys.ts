@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
 import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { TOKEN_LIFETIME, TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
+import { claimOnce } from "./database-adapter";
 
 /**
  * The token service's signing keys, one signing key per algorithm at a time, kept in the
@@ -49,9 +51,19 @@ async function insertKey(alg: TTokenSigningAlg, activatesAt: Date, given?: { kid
 /**
  * Makes sure every algorithm has a key, on first start. Keys of an earlier Latchkey
  * version (a file in the data directory) are moved into the database, so tokens they
- * signed stay valid. Safe when several processes start together.
+ * signed stay valid. When several processes start together, one creates the keys (it
+ * claims a short-lived record first) and the others wait for them.
  */
 export async function ensureSigningKeys(dataDir: string): Promise<void> {
+  const missing = async () => {
+    const present = new Set((await db.signingKey.findMany({ select: { alg: true }, distinct: ["alg"] })).map((k) => k.alg));
+    return TOKEN_SIGNING_ALGS.filter((alg) => !present.has(alg));
+  };
+  if ((await missing()).length === 0) return;
+  if (!(await claimOnce("Setup", "signing-keys", new Date(Date.now() + 60_000)))) {
+    for (let waited = 0; waited < 30_000 && (await missing()).length > 0; waited += 100) await sleep(100);
+    return;
+  }
   const legacyFile = path.join(dataDir, "keys", "token-service-keys.json");
   if ((await db.signingKey.count()) === 0 && existsSync(legacyFile)) {
     const legacy = JSON.parse(readFileSync(legacyFile, "utf8")) as { jwks: { keys: JWK[] } };
@@ -62,10 +74,7 @@ export async function ensureSigningKeys(dataDir: string): Promise<void> {
     rmSync(legacyFile);
     console.log(`Moved the token service's signing keys from ${legacyFile} into the database.`);
   }
-  const present = new Set((await db.signingKey.findMany({ select: { alg: true } })).map((k) => k.alg));
-  for (const alg of TOKEN_SIGNING_ALGS) {
-    if (!present.has(alg)) await insertKey(alg, new Date(0));
-  }
+  for (const alg of await missing()) await insertKey(alg, new Date(0));
 }
 
 function ignoreDuplicate(error: unknown) {

@@ -1,11 +1,11 @@
 // Latchkey's server: the admin portal (Next.js) and the token service (oidc-provider under
 // /identity) on one port. In production one process per core (LATCHKEY_WORKERS) shares the
 // port through Node's cluster module; everything they share lives in the database, and
-// the primary only starts them and counts failed client authentications for all of them.
+// the primary only starts them and counts failed client authentications for all of them
+// (it loads neither Next.js nor the database, to stay small).
 import cluster from "node:cluster";
 import { serverConfig } from "@/lib/config";
 import { countFailuresForWorkers } from "@/lib/oauth/auth-failure-limiter";
-import { ensureSigningKeys } from "@/lib/oauth/signing-keys";
 import { prepareEnvironment } from "./prepare-environment";
 
 const config = serverConfig();
@@ -13,8 +13,6 @@ prepareEnvironment(config);
 const dev = process.env.NODE_ENV !== "production";
 
 if (cluster.isPrimary && !dev && config.workers > 1) {
-  // Before any worker starts, so they do not race to create the first keys.
-  await ensureSigningKeys(config.dataDir);
   countFailuresForWorkers(config.authFailureLimits);
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
