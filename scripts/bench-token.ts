@@ -1,0 +1,694 @@
+// `npm run bench:token`: how many client_credentials tokens per second the production
+// server issues (POST /identity/token, client_secret_basic, ES256 JWT access tokens) for
+// one tenant of 1,000 clients with 3 secrets each, at what latency and peak memory, next
+// to two references measured in the same run under the same load:
+//   (a) stock oidc-provider, same version, the same 1,000 clients static in memory with
+//       plaintext secrets, one cluster worker per core (scripts/bench-token-stock.ts);
+//   (b) the signing ceiling: jose signing the same kind of JWT on every core, no HTTP
+//       (scripts/bench-token-sign.ts).
+// A benchmark, not a test: it prints figures (last line: one JSON object) and fails only
+// if it cannot run, or if a spot-checked token is wrong. Missed targets are printed.
+//
+// SQLite (data/bench-token.db) unless DATABASE_URL is a postgres:// URL of a local test
+// database, which is then wiped and used. BENCH_SKIP_BUILD=1 reuses the build in .next;
+// BENCH_SECONDS (default 20), BENCH_WARMUP_SECONDS (default 5), BENCH_PORT (default 3298),
+// BENCH_STOCK_PORT (default 3297). The load generator is autocannon, in this process, on
+// the same machine as the server: that is what the targets assume.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
+import { redact, resetTestDatabase } from "@/lib/testing/reset-test-database";
+import type { BenchClient } from "./bench-token-seed";
+import type { SignWorkerInput, SignWorkerResult } from "./bench-token-sign";
+
+const HOST = "127.0.0.1";
+const PORT = Number(process.env.BENCH_PORT ?? 3298);
+const STOCK_PORT = Number(process.env.BENCH_STOCK_PORT ?? 3297);
+const TOKEN_PATH = "/identity/token";
+const DISCOVERY_PATH = "/identity/.well-known/openid-configuration";
+// The ordinary build directory, as bench-portal: another one would make `next build` edit tsconfig.json.
+const DIST_DIR = ".next";
+const DATA_DIR = path.resolve("data/bench-token");
+const SQLITE_URL = `file:${path.resolve("data/bench-token.db")}`;
+// Only a PostgreSQL URL is taken from the caller: a DATABASE_URL left in the shell for
+// the development database must never be the file this benchmark wipes.
+const DATABASE_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : SQLITE_URL;
+const DATABASE = DATABASE_URL === SQLITE_URL ? "sqlite" : "postgresql";
+const SECONDS = secondsFromEnv("BENCH_SECONDS", 20);
+const WARM_UP_SECONDS = secondsFromEnv("BENCH_WARMUP_SECONDS", 5);
+const SIGN_SECONDS = 5;
+const CONNECTIONS = 64;
+const CLIENTS = 1_000;
+const SECRETS_PER_CLIENT = 3;
+const CORES = os.availableParallelism();
+const SAMPLE_MS = 200;
+const TARGETS = { ratioToBaseline: 1.0, p99Ms: 40, errors: 0, peakRssMb: 400 };
+const BIN = path.resolve("node_modules/.bin");
+// node_modules/.bin first, as under `npm run`: it holds Node 24 and tsx.
+const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR };
+// autocannon ships no type declarations; the little of its API used here is typed below.
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+/** Process groups started by this run, stopped on the way out whatever happens. */
+const groups = new Set<ChildProcess>();
+const threads = new Set<Worker>();
+let load: AutocannonInstance | undefined;
+let interrupted = false;
+
+async function main() {
+  log(`Token benchmark: ${CLIENTS} clients × ${SECRETS_PER_CLIENT} secrets on ${DATABASE} (${redact(DATABASE_URL)}), ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CORES} cores`);
+
+  // 1. A fresh database, seeded. DATABASE_URL first: lib/db/prisma connects on import.
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  mkdirSync(DATA_DIR, { recursive: true });
+  await resetTestDatabase(DATABASE_URL);
+  process.env.DATABASE_URL = DATABASE_URL;
+  const { seedTokenBenchTenant } = await import("./bench-token-seed");
+  const tenant = await seedTokenBenchTenant(CLIENTS, SECRETS_PER_CLIENT);
+  log(`Seeded tenant "${tenant.slug}" through the domain functions: ${tenant.clients.length} clients, ${tenant.clients.length * SECRETS_PER_CLIENT} secrets in ${(tenant.seedMs / 1000).toFixed(1)} s`);
+
+  // 2. The production build, as `npm run build` makes it.
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    log(`Building into ${DIST_DIR} …`);
+    execFileSync("next", ["build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  }
+
+  // 3. Latchkey, started as `npm start` starts it. Request k uses client k mod 1,000 and,
+  // on each pass over the clients, that client's next secret.
+  const base = `http://${HOST}:${PORT}`;
+  const latchkey = await measureServer({
+    name: "Latchkey",
+    base,
+    log: path.join(DATA_DIR, "server.log"),
+    start: (logFile) => startLatchkey(base, logFile),
+    spotCheck: (jwks) => spotCheck(base, jwks, tenant.clients, SECRETS_PER_CLIENT, { tenant: tenant.slug }),
+    authorizations: roundRobin(tenant.clients, SECRETS_PER_CLIENT),
+    usesDatabase: true,
+  });
+
+  // 4. Stock oidc-provider under the same load. A static client holds a single secret, so
+  // each stock client gets its first one and is always sent that one.
+  const stockBase = `http://${HOST}:${STOCK_PORT}`;
+  const stockClients = tenant.clients.map((c) => ({ clientId: c.clientId, secrets: c.secrets.slice(0, 1) }));
+  const stock = await measureServer({
+    name: "stock oidc-provider",
+    base: stockBase,
+    log: path.join(DATA_DIR, "stock.log"),
+    start: (logFile) => startStock(stockClients, logFile),
+    spotCheck: (jwks) => spotCheck(stockBase, jwks, stockClients, 1, {}),
+    authorizations: roundRobin(stockClients, 1),
+    usesDatabase: false,
+  });
+
+  // 5. The signing ceiling, with no server running.
+  const signsPerSecond = await signingCeiling(`${base}/identity`, `${base}/api`);
+
+  const result = {
+    tokensPerSecond: latchkey.tokensPerSecond,
+    p50Ms: latchkey.p50Ms,
+    p99Ms: latchkey.p99Ms,
+    errors: latchkey.errors,
+    peakRssMb: latchkey.peakRssMb,
+    baselineTokensPerSecond: stock.tokensPerSecond,
+    ratioToBaseline: ratio(latchkey.tokensPerSecond, stock.tokensPerSecond),
+    signsPerSecond,
+    ratioToSigning: ratio(latchkey.tokensPerSecond, signsPerSecond),
+    baselineP50Ms: stock.p50Ms,
+    baselineP99Ms: stock.p99Ms,
+    baselineErrors: stock.errors,
+    baselinePeakRssMb: stock.peakRssMb,
+    startRssMb: latchkey.startRssMb,
+    baselineStartRssMb: stock.startRssMb,
+    processes: latchkey.peakProcesses.length,
+    baselineProcesses: stock.peakProcesses.length,
+    otherCpuPercent: latchkey.otherCpuPercent,
+    baselineOtherCpuPercent: stock.otherCpuPercent,
+    serverCpuPercent: latchkey.serverCpuPercent,
+    databaseCpuPercent: latchkey.databaseCpuPercent,
+    baselineServerCpuPercent: stock.serverCpuPercent,
+    loadGeneratorCpuPercent: latchkey.loadGeneratorCpuPercent,
+    baselineLoadGeneratorCpuPercent: stock.loadGeneratorCpuPercent,
+    requests: latchkey.requests,
+    baselineRequests: stock.requests,
+    seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    connections: CONNECTIONS,
+    clients: CLIENTS,
+    secretsPerClient: SECRETS_PER_CLIENT,
+    database: DATABASE,
+    workers: CORES,
+    seedMs: tenant.seedMs,
+  };
+  printReport(result, latchkey, stock);
+  console.log(JSON.stringify(result));
+}
+
+function log(message: string) {
+  console.log(message);
+}
+
+function secondsFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, not "${raw}"`);
+  return value;
+}
+
+function ratio(a: number, b: number): number {
+  return b > 0 ? Math.round((a / b) * 1000) / 1000 : 0;
+}
+
+/**
+ * The Authorization headers in sending order: all clients with their first secret, then
+ * all with their second, and so on, so consecutive requests never reuse a client (no
+ * help from any per-client cache) and every secret is used as often as the others.
+ */
+function roundRobin(clients: BenchClient[], secretsPerClient: number): string[] {
+  const headers: string[] = [];
+  for (let s = 0; s < secretsPerClient; s++) {
+    for (const c of clients) headers.push(`Basic ${Buffer.from(`${c.clientId}:${c.secrets[s]!}`).toString("base64")}`);
+  }
+  return headers;
+}
+
+// ---------------------------------------------------------------------------------------
+// One server under load: start, check, warm up, measure, stop.
+
+type ServerRun = {
+  name: string;
+  base: string;
+  log: string;
+  start: (logFile: string) => ChildProcess;
+  spotCheck: (jwks: JSONWebKeySet) => Promise<void>;
+  authorizations: string[];
+  /** Whether PostgreSQL's CPU is this server's work (Latchkey) or someone else's (stock). */
+  usesDatabase: boolean;
+};
+
+type Measured = {
+  tokensPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  requests: number;
+  statusCodes: Record<string, number>;
+  startRssMb: number;
+  peakRssMb: number;
+  peakProcesses: ProcessRss[];
+  serverCpuPercent: number;
+  loadGeneratorCpuPercent: number;
+  /** PostgreSQL's processes (all its databases), on PostgreSQL runs of Latchkey; 0 otherwise. */
+  databaseCpuPercent: number;
+  /** CPU that neither the server nor this process used during the run: other work on the machine. */
+  otherCpuPercent: number;
+};
+
+async function measureServer(run: ServerRun): Promise<Measured> {
+  await assertPortFree(run.base);
+  log(`${run.name}: starting …`);
+  const child = run.start(run.log);
+  try {
+    const discovery = await waitForDiscovery(run.base, child, run.log);
+    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as JSONWebKeySet;
+    await run.spotCheck(jwks);
+    const started = sampleTree(child.pid!);
+    log(`${run.name}: spot-checked tokens are valid; warming up for ${WARM_UP_SECONDS} s …`);
+
+    // One counter over warm-up and timed run: the timed run continues the round-robin.
+    let next = 0;
+    const nextAuthorization = () => run.authorizations[next++ % run.authorizations.length]!;
+    await runLoad(run.base, WARM_UP_SECONDS, nextAuthorization);
+
+    log(`${run.name}: measuring for ${SECONDS} s …`);
+    const sampler = startRssSampler(child.pid!, run.usesDatabase && DATABASE === "postgresql");
+    const cpuBefore = process.cpuUsage();
+    const result = await runLoad(run.base, SECONDS, nextAuthorization);
+    const cpu = process.cpuUsage(cpuBefore);
+    const memory = sampler.stop();
+    // A server that died under load would leave fast, meaningless connection errors.
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${run.name} exited during the run; see ${run.log}`);
+
+    const errors = result.non2xx + result.errors;
+    const serverCpuPercent = Math.round((memory.cpuSeconds / result.duration) * 100);
+    const loadGeneratorCpuPercent = Math.round(((cpu.user + cpu.system) / 1e6 / result.duration) * 100);
+    const databaseCpuPercent = Math.round((memory.databaseCpuSeconds / result.duration) * 100);
+    const machineCpuPercent = Math.round((memory.machineCpuSeconds / result.duration) * 100);
+    const measured: Measured = {
+      tokensPerSecond: Math.round(result["2xx"] / result.duration),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      errors,
+      requests: result["2xx"] + result.non2xx,
+      statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+      startRssMb: mb(started.reduce((sum, p) => sum + p.rssKb, 0)),
+      peakRssMb: mb(memory.peakKb),
+      peakProcesses: memory.peakProcesses,
+      serverCpuPercent,
+      loadGeneratorCpuPercent,
+      databaseCpuPercent,
+      otherCpuPercent: Math.max(0, machineCpuPercent - serverCpuPercent - databaseCpuPercent - loadGeneratorCpuPercent),
+    };
+    log(
+      `${run.name}: ${measured.tokensPerSecond} tokens/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${errors} errors ` +
+        `(${result.non2xx} non-2xx, ${result.errors} connection errors of which ${result.timeouts} timeouts), peak RSS ${measured.peakRssMb} MB`,
+    );
+    return measured;
+  } finally {
+    await stopGroup(child);
+  }
+}
+
+/** A server left over from an interrupted run would answer in place of the one we start. */
+async function assertPortFree(base: string) {
+  try {
+    await fetch(base, { signal: AbortSignal.timeout(2_000) });
+  } catch {
+    return; // nothing listening
+  }
+  throw new Error(`Something already answers on ${base}; stop it or set BENCH_PORT / BENCH_STOCK_PORT`);
+}
+
+async function runLoad(base: string, seconds: number, nextAuthorization: () => string): Promise<AutocannonResult> {
+  load = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        path: TOKEN_PATH,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "grant_type=client_credentials",
+        // Called for every request sent: the next client and secret in the round-robin.
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: nextAuthorization() } }),
+      },
+    ],
+  });
+  try {
+    return await load;
+  } finally {
+    load = undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Servers: each in its own process group, so stopping it stops its launcher and children.
+
+function startGroup(command: string, args: string[], childEnv: NodeJS.ProcessEnv, logFile: string, stdin?: string): ChildProcess {
+  // After Ctrl-C, main() may still be running on until exit: it must start nothing new.
+  if (interrupted) throw new Error("Interrupted");
+  const output = createWriteStream(logFile);
+  const child = spawn(command, args, { env: childEnv, detached: true, stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  // Kept until stopGroup has seen the whole group gone, not just the launcher.
+  groups.add(child);
+  child.stdout!.pipe(output);
+  child.stderr!.pipe(output);
+  if (stdin !== undefined) child.stdin!.end(stdin);
+  return child;
+}
+
+/**
+ * Latchkey runs the command of package.json's "start" script, through sh as npm runs it
+ * (today `NODE_ENV=production tsx --tsconfig tsconfig.node.json lib/server/main.ts`), so
+ * the benchmark follows that script wherever it goes. Not `npm start` itself: npm's own
+ * process would be counted in the server's memory.
+ */
+function startLatchkey(base: string, logFile: string): ChildProcess {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+  // Latchkey's own settings from the caller's shell (another audience, a proxy, a host) would
+  // change what is measured and what the spot checks expect: only the benchmark's apply.
+  const inherited = Object.fromEntries(Object.entries(env).filter(([name]) => !/^(LATCHKEY_|NEXTAUTH_|HOST$|PORT$)/.test(name))) as NodeJS.ProcessEnv;
+  return startGroup(
+    "sh",
+    ["-c", scripts.start!],
+    { ...inherited, PORT: String(PORT), LATCHKEY_BASE_URL: base, DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
+    logFile,
+  );
+}
+
+/** The stock server through the same tsx launcher as Latchkey; clients and plaintexts on stdin only. */
+function startStock(clients: BenchClient[], logFile: string): ChildProcess {
+  const input = JSON.stringify(clients.map((c) => ({ clientId: c.clientId, secret: c.secrets[0]! })));
+  return startGroup(
+    "tsx",
+    ["--tsconfig", "tsconfig.node.json", "scripts/bench-token-stock.ts"],
+    { ...env, NODE_ENV: "production", BENCH_STOCK_PORT: String(STOCK_PORT) },
+    logFile,
+    input,
+  );
+}
+
+async function waitForDiscovery(base: string, child: ChildProcess, logFile: string): Promise<{ issuer: string; jwks_uri: string; token_endpoint: string }> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited (code ${child.exitCode}); see ${logFile}`);
+    try {
+      const response = await fetch(`${base}${DISCOVERY_PATH}`, { signal: AbortSignal.timeout(5_000) });
+      if (response.status === 200) return (await response.json()) as { issuer: string; jwks_uri: string; token_endpoint: string };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${base}${DISCOVERY_PATH} did not answer 200 within 60 s; see ${logFile}`);
+}
+
+/** SIGTERM to the whole group, SIGKILL after 5 s; returns once no process of it is left. */
+async function stopGroup(child: ChildProcess) {
+  const pgid = child.pid;
+  if (!pgid) return;
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, name);
+    } catch {
+      // already gone
+    }
+  };
+  const gone = async (milliseconds: number) => {
+    const until = Date.now() + milliseconds;
+    while (alive() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    return !alive();
+  };
+  signal("SIGTERM");
+  if (!(await gone(5_000))) {
+    signal("SIGKILL");
+    await gone(5_000);
+  }
+  groups.delete(child);
+}
+
+// ---------------------------------------------------------------------------------------
+// Correctness, outside the timed run: a fast endpoint that answers errors proves nothing.
+
+async function spotCheck(base: string, jwks: JSONWebKeySet, clients: BenchClient[], secretsPerClient: number, claims: { tenant?: string }) {
+  const keys = createLocalJWKSet(jwks);
+  const picks = [0, 1, Math.floor(clients.length / 2), clients.length - 1];
+  for (const i of picks) {
+    const client = clients[i]!;
+    for (let s = 0; s < secretsPerClient; s++) {
+      const { status, body } = await requestToken(base, client.clientId, client.secrets[s]!);
+      const token = body as { access_token?: unknown; token_type?: unknown };
+      if (status !== 200 || typeof token.access_token !== "string" || token.token_type !== "Bearer") {
+        throw new Error(`Spot check failed at ${base}: client ${i} secret ${s + 1} got ${status} ${JSON.stringify(body)}`);
+      }
+      const header = decodeProtectedHeader(token.access_token);
+      const { payload } = await jwtVerify(token.access_token, keys, { issuer: `${base}/identity`, audience: `${base}/api`, typ: "at+jwt", algorithms: ["ES256"] });
+      if (header.alg !== "ES256" || payload.client_id !== client.clientId || payload.sub !== client.clientId || typeof payload.jti !== "string") {
+        throw new Error(`Spot check failed at ${base}: unexpected token for client ${i}: ${JSON.stringify({ header, payload })}`);
+      }
+      if (claims.tenant !== undefined && payload.tenant !== claims.tenant) {
+        throw new Error(`Spot check failed at ${base}: tenant claim ${JSON.stringify(payload.tenant)}, expected "${claims.tenant}"`);
+      }
+    }
+  }
+  // And a wrong secret is refused, so the speed measured is that of real authentication.
+  const right = clients[0]!.secrets[0]!;
+  const wrong = await requestToken(base, clients[0]!.clientId, `${right.slice(0, -1)}${right.endsWith("A") ? "B" : "A"}`);
+  if (wrong.status !== 401) throw new Error(`Spot check failed at ${base}: a wrong secret got ${wrong.status} ${JSON.stringify(wrong.body)}`);
+}
+
+async function requestToken(base: string, clientId: string, secret: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${base}${TOKEN_PATH}`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text.slice(0, 200) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Memory and CPU of a process tree, from /proc (Linux).
+
+/** depth: 0 for the spawned process, 1 for its children, and so on. */
+type ProcessRss = { pid: number; depth: number; rssKb: number; command: string };
+type ProcessStat = { ppid: number; ticks: number; name: string };
+
+/** Every process's parent, CPU ticks and name, from /proc/<pid>/stat. */
+function scanProcesses(): Map<number, ProcessStat> {
+  const processes = new Map<number, ProcessStat>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The name is in parentheses and may hold spaces and parentheses: split after the last ")".
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      // fields[0] is field 3 (state): ppid is field 4, utime and stime fields 14 and 15.
+      processes.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return processes;
+}
+
+/** The spawned process and all its descendants, found through the ppid of every process. */
+function treeOf(root: number, processes: Map<number, ProcessStat>): { pid: number; depth: number }[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, { ppid }] of processes) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const tree: { pid: number; depth: number }[] = [];
+  const visit = (pid: number, depth: number) => {
+    tree.push({ pid, depth });
+    for (const child of children.get(pid) ?? []) visit(child, depth + 1);
+  };
+  visit(root, 0);
+  return tree;
+}
+
+function sampleTree(root: number, processes = scanProcesses()): ProcessRss[] {
+  const sample: ProcessRss[] = [];
+  for (const { pid, depth } of treeOf(root, processes)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
+      sample.push({ pid, depth, rssKb, command: commandLine(pid) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return sample;
+}
+
+/** Shortened for the report: no working directory, no tsx loader flags (the same on every Node process). */
+function commandLine(pid: number): string {
+  try {
+    const line = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+      .split("\0")
+      .filter(Boolean)
+      .join(" ")
+      .replaceAll("file://", "")
+      .replaceAll(`${process.cwd()}/`, "")
+      .replace(/ --(require|import) node_modules\/tsx\/dist\/\S+/g, "")
+      .replace(/^node_modules\/node\/bin\/node /, "node ");
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+  } catch {
+    return "?";
+  }
+}
+
+/** CPU ticks per process between its first and last sighting (a process started midway counts from then). */
+class TickCounter {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  note(pid: number, ticks: number) {
+    if (!this.first.has(pid)) this.first.set(pid, ticks);
+    this.last.set(pid, ticks);
+  }
+  /** USER_HZ is 100 on Linux for every architecture Node runs on. */
+  seconds(): number {
+    return [...this.last].reduce((sum, [pid, last]) => sum + last - this.first.get(pid)!, 0) / 100;
+  }
+}
+
+/**
+ * Samples the tree's summed RSS every 200 ms until stopped, keeping the peak and the
+ * per-process figures at that moment, plus the CPU time the tree used meanwhile, and, when
+ * the server's database is PostgreSQL, that of PostgreSQL's processes (it serves the tokens
+ * too, from outside the tree). The reads are synchronous and take a few milliseconds.
+ */
+function startRssSampler(root: number, countDatabase: boolean) {
+  let peakKb = 0;
+  let peakProcesses: ProcessRss[] = [];
+  const server = new TickCounter();
+  const database = new TickCounter();
+  const sample = () => {
+    const all = scanProcesses();
+    const processes = sampleTree(root, all);
+    const totalKb = processes.reduce((sum, p) => sum + p.rssKb, 0);
+    if (totalKb > peakKb) [peakKb, peakProcesses] = [totalKb, processes];
+    for (const { pid } of processes) if (all.has(pid)) server.note(pid, all.get(pid)!.ticks);
+    if (countDatabase) for (const [pid, p] of all) if (p.name === "postgres") database.note(pid, p.ticks);
+  };
+  const machineBefore = machineBusyTicks();
+  sample();
+  const timer = setInterval(sample, SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return {
+        peakKb,
+        peakProcesses,
+        cpuSeconds: server.seconds(),
+        databaseCpuSeconds: database.seconds(),
+        machineCpuSeconds: (machineBusyTicks() - machineBefore) / 100,
+      };
+    },
+  };
+}
+
+/** Busy time of all cores together, from the first line of /proc/stat (everything but idle and iowait). */
+function machineBusyTicks(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already inside user and nice).
+  return fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+}
+
+function mb(kb: number): number {
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reference (b): jose signing on every core.
+
+async function signingCeiling(issuer: string, audience: string): Promise<number> {
+  log(`Signing ceiling: ${CORES} threads signing ES256 JWTs for ${SIGN_SECONDS} s …`);
+  const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  const input: SignWorkerInput = { jwk, kid: await calculateJwkThumbprint(jwk), issuer, audience, milliseconds: SIGN_SECONDS * 1000 };
+  const workers = Array.from({ length: CORES }, () => new Worker(new URL("./bench-token-sign.ts", import.meta.url), { workerData: input }));
+  for (const w of workers) threads.add(w);
+  try {
+    const message = (w: Worker) =>
+      new Promise<unknown>((resolve, reject) => {
+        w.once("message", resolve);
+        w.once("error", reject);
+      });
+    await Promise.all(workers.map((w) => message(w)));
+    // All ready: start together so the threads overlap for the whole window.
+    const results = workers.map((w) => message(w) as Promise<SignWorkerResult>);
+    for (const w of workers) w.postMessage("go");
+    const done = await Promise.all(results);
+    const perSecond = Math.round(done.reduce((sum, r) => sum + r.signs / (r.milliseconds / 1000), 0));
+    log(`Signing ceiling: ${perSecond} signs/s`);
+    return perSecond;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    for (const w of workers) threads.delete(w);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Report.
+
+function printReport(result: Record<string, number | string>, latchkey: Measured, stock: Measured) {
+  const row = (name: string, m: Measured) =>
+    `${name.padEnd(22)} ${String(m.tokensPerSecond).padStart(9)} ${String(m.p50Ms).padStart(7)} ${String(m.p99Ms).padStart(7)} ${String(m.errors).padStart(7)} ${String(m.peakRssMb).padStart(12)} ${String(m.serverCpuPercent).padStart(8)}`;
+  console.log(`\nPOST ${TOKEN_PATH}, client_credentials, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CLIENTS} clients, ${DATABASE}:`);
+  console.log(`${"".padEnd(22)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"peak RSS MB".padStart(12)} ${"CPU %".padStart(8)}`);
+  console.log(row("Latchkey", latchkey));
+  console.log(row(`stock (${CORES} workers)`, stock));
+  console.log(`${`jose signing (${CORES} thr.)`.padEnd(22)} ${String(result.signsPerSecond).padStart(9)} signs/s`);
+  console.log(`Latchkey / stock ${result.ratioToBaseline}×, Latchkey / signing ${result.ratioToSigning}×`);
+  if (DATABASE === "postgresql") console.log(`PostgreSQL's processes used ${latchkey.databaseCpuPercent} % CPU during the Latchkey run (not in Latchkey's CPU % or memory).`);
+  console.log(`Load generator (autocannon, this process): ${latchkey.loadGeneratorCpuPercent} % of a core against Latchkey, ${stock.loadGeneratorCpuPercent} % against stock (CPU % = 100 per core).`);
+  if (latchkey.errors) console.log(`Latchkey status codes: ${JSON.stringify(latchkey.statusCodes)}`);
+  // The figures only mean something on an otherwise quiet machine: say when it was not.
+  for (const [name, m] of [["Latchkey", latchkey], ["stock", stock]] as const) {
+    if (m.otherCpuPercent > 10) console.log(`WARNING: other processes used ${m.otherCpuPercent} % CPU during the ${name} run; its figures are disturbed.`);
+  }
+
+  const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");
+  console.log("\nTargets:");
+  console.log(`  tokens/s ≥ ${TARGETS.ratioToBaseline.toFixed(1)}× stock      ${String(result.ratioToBaseline).padStart(8)}×    ${mark(Number(result.ratioToBaseline) >= TARGETS.ratioToBaseline)}`);
+  console.log(`  p99 ≤ ${TARGETS.p99Ms} ms                  ${String(latchkey.p99Ms).padStart(8)} ms  ${mark(latchkey.p99Ms <= TARGETS.p99Ms)}`);
+  console.log(`  errors = ${TARGETS.errors}                   ${String(latchkey.errors).padStart(8)}     ${mark(latchkey.errors <= TARGETS.errors)}`);
+  console.log(`  peak server memory ≤ ${TARGETS.peakRssMb} MB  ${String(latchkey.peakRssMb).padStart(8)} MB  ${mark(latchkey.peakRssMb <= TARGETS.peakRssMb)}`);
+
+  for (const [name, m] of [["Latchkey", latchkey], ["stock", stock]] as const) {
+    console.log(`\n${name} processes at peak RSS (the whole tree: ${m.startRssMb} MB after start-up and spot checks, before load):`);
+    for (const p of m.peakProcesses) console.log(`  ${String(p.pid).padStart(7)} ${mb(p.rssKb).toFixed(1).padStart(7)} MB  ${"  ".repeat(p.depth)}${p.command}`);
+  }
+  console.log("");
+}
+
+// ---------------------------------------------------------------------------------------
+// autocannon's programmatic API, as far as used here (version 9).
+
+type AutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+type AutocannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: (AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest })[];
+};
+type AutocannonResult = {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+  latency: { p50: number; p99: number };
+  statusCodeStats: Record<string, { count: number }>;
+};
+type AutocannonInstance = PromiseLike<AutocannonResult> & { stop(): void };
+type Autocannon = (options: AutocannonOptions) => AutocannonInstance;
+
+// ---------------------------------------------------------------------------------------
+// Everything started is stopped: on success, on errors and on Ctrl-C.
+
+async function cleanUp() {
+  load?.stop();
+  await Promise.all([...threads].map((w) => w.terminate()));
+  await Promise.all([...groups].map((child) => stopGroup(child)));
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: stopping everything this benchmark started …`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+// Last resort if the process ends some other way with a group still running.
+process.on("exit", () => {
+  for (const child of groups) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+try {
+  await main();
+} catch (error) {
+  // After Ctrl-C, whatever main() was waiting for fails on purpose: not worth a stack trace.
+  if (!interrupted) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = interrupted ? 130 : 1;
+} finally {
+  await cleanUp();
+}
