@@ -74,7 +74,7 @@ async function main() {
   // 2. The production build, as `npm run build` makes it.
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     log(`Building into ${DIST_DIR} …`);
-    execFileSync("next", ["build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npm", ["run", "-s", "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
   }
 
   // 3. Latchkey, started as `npm start` starts it. Request k uses client k mod 1,000 and,

@@ -4,10 +4,12 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { UsageError, type Command, type Output } from "./command";
+import { addClientKeyCommand, deleteClientKeyCommand, listClientKeysCommand } from "./commands/client-keys";
 import { createClientCommand, listClientsCommand } from "./commands/clients";
 import { ROLE_COMMANDS } from "./commands/roles";
 import { addSecretCommand, deleteSecretCommand, listSecretsCommand } from "./commands/secrets";
 import { seedDemoCommand } from "./commands/seed-demo";
+import { listSigningKeysCommand, revokeSigningKeyCommand, rotateSigningKeyCommand } from "./commands/signing-keys";
 import {
   createEnvironmentCommand,
   deleteEnvironmentCommand,
@@ -27,6 +29,9 @@ const COMMANDS: Command[] = [
   addSecretCommand,
   deleteSecretCommand,
   listSecretsCommand,
+  addClientKeyCommand,
+  deleteClientKeyCommand,
+  listClientKeysCommand,
   ...ROLE_COMMANDS,
   showSettingsCommand,
   setSettingsCommand,
@@ -34,6 +39,9 @@ const COMMANDS: Command[] = [
   createEnvironmentCommand,
   renameEnvironmentCommand,
   deleteEnvironmentCommand,
+  listSigningKeysCommand,
+  rotateSigningKeyCommand,
+  revokeSigningKeyCommand,
   seedDemoCommand,
 ];
 

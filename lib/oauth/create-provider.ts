@@ -1,4 +1,5 @@
 import "server-only";
+import type { EventEmitter } from "node:events";
 import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC, type SigningAlgorithm } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
@@ -237,6 +238,12 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   provider.on("server_error", (_ctx, error) => {
     // The error only: request parameters could carry a client secret or assertion.
     console.error("token service error:", error);
+  });
+  // Koa's own errors (e.g. a client hanging up mid-body): one line, no request data, and
+  // none for what is the client's doing.
+  (provider as unknown as EventEmitter).on("error", (error: Error & { code?: string; expose?: boolean }) => {
+    if (error.expose || error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE") return;
+    console.error("token service request failed:", error.message);
   });
   return provider;
 }

@@ -4,15 +4,16 @@ import { findRoleIdsByName } from "@/lib/roles/find-role-ids-by-name";
 import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
 import { findEnvironmentIdByName } from "@/lib/environments/find-environment-id-by-name";
 import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
-import { CLIENT_TYPES, type TClientType, type TCreateClient } from "@/lib/validation/client";
+import { CLIENT_TYPES, SECURITY_TYPES, type TClientType, type TCreateClient } from "@/lib/validation/client";
 import { CLIENT_LIST_PAGE_SIZES } from "@/lib/validation/client-list";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
 import { JSON_OPTION, TENANT_OPTION, UsageError, list, required, type Command } from "../command";
+import { readKeyFile } from "../read-key-file";
 
 export const createClientCommand: Command = {
   name: "clients create",
   usage:
-    "clients create --tenant S --type client-credentials|authorization-code|hybrid --name N [--environment E] [--role R]... [--lifetime SEC] [--client-id GUID] [--redirect-uri URL]... [--logout-redirect-uri URL]... [--cors-origin ORIGIN]... [--allow-refresh-token] [--secret-description D] [--secret-expires YYYY-MM-DD|never] [--json]",
+    "clients create --tenant S --type client-credentials|authorization-code|hybrid --name N [--environment E] [--role R]... [--lifetime SEC] [--token-signing-alg ES256|RS256] [--client-id GUID] [--redirect-uri URL]... [--logout-redirect-uri URL]... [--cors-origin ORIGIN]... [--allow-refresh-token] [--secret-description D] [--secret-expires YYYY-MM-DD|never] [--security-type client-secret|signed-jwt --public-key FILE|- [--key-description D]] [--json]",
   options: {
     ...TENANT_OPTION,
     type: { type: "string" },
@@ -26,8 +27,12 @@ export const createClientCommand: Command = {
     "cors-origin": { type: "string", multiple: true },
     "allow-refresh-token": { type: "boolean" },
     "client-id": { type: "string" },
+    "token-signing-alg": { type: "string" },
     "secret-description": { type: "string" },
     "secret-expires": { type: "string" },
+    "security-type": { type: "string" },
+    "public-key": { type: "string" },
+    "key-description": { type: "string" },
     ...JSON_OPTION,
   },
   async run(values, out) {
@@ -35,9 +40,14 @@ export const createClientCommand: Command = {
     const type = required(values, "type");
     const name = required(values, "name");
     if (!(CLIENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${CLIENT_TYPES.join(", ")}`);
+    const str = (flag: string) => (typeof values[flag] === "string" ? (values[flag] as string) : undefined);
+    const securityType = str("security-type") ?? "client-secret";
+    if (!(SECURITY_TYPES as readonly string[]).includes(securityType)) throw new UsageError(`--security-type must be one of ${SECURITY_TYPES.join(", ")}`);
+    if (securityType === "signed-jwt" && type !== "client-credentials") throw new UsageError("--security-type signed-jwt is for client-credentials clients");
+    if ((securityType === "signed-jwt") !== (str("public-key") !== undefined)) throw new UsageError("--public-key FILE goes with --security-type signed-jwt, and only with it");
+    const publicKey = securityType === "signed-jwt" ? { key: readKeyFile(str("public-key")!), description: str("key-description") ?? "" } : undefined;
     const ctx = await cliTenantContext(required(values, "tenant"));
     const policy = await getTenantSettings(ctx);
-    const str = (flag: string) => (typeof values[flag] === "string" ? (values[flag] as string) : undefined);
     const client = await createClient(ctx, {
       type: type as TClientType,
       name,
@@ -46,19 +56,35 @@ export const createClientCommand: Command = {
       environmentId: str("environment") && (await findEnvironmentIdByName(ctx, str("environment")!)),
       roleIds: await findRoleIdsByName(ctx, list(values, "role"), "role"),
       tokenLifetime: str("lifetime"),
+      tokenSigningAlg: str("token-signing-alg"),
+      securityType,
+      publicKey,
       redirectUris: list(values, "redirect-uri"),
       postLogoutRedirectUris: list(values, "logout-redirect-uri"),
       corsOrigins: list(values, "cors-origin"),
       allowRefreshToken: values["allow-refresh-token"] === true,
-      secret: {
-        description: str("secret-description") ?? "",
-        expires: str("secret-expires") ?? defaultSecretExpiry(new Date(), policy.maxSecretLifetimeDays),
-      },
+      secret:
+        securityType === "signed-jwt"
+          ? undefined
+          : { description: str("secret-description") ?? "", expires: str("secret-expires") ?? defaultSecretExpiry(new Date(), policy.maxSecretLifetimeDays) },
     } as TCreateClient);
-    const base = { tenant: ctx.tenantSlug, clientId: client.clientId, name: client.name, type: client.type, environment: client.environment, tokenLifetime: client.tokenLifetime, roles: client.roles };
+    const base = {
+      tenant: ctx.tenantSlug,
+      clientId: client.clientId,
+      name: client.name,
+      type: client.type,
+      securityType: client.securityType,
+      tokenSigningAlg: client.tokenSigningAlg,
+      environment: client.environment,
+      tokenLifetime: client.tokenLifetime,
+      roles: client.roles,
+      ...(client.key ? { key: client.key } : {}),
+    };
     if (!client.secret) {
       if (out.json) return out.printJson(base);
-      return out.print(`Created ${client.type} client "${client.name}" in ${client.environment}\nClient Id: ${client.clientId}`);
+      out.print(`Created ${client.type} client "${client.name}" in ${client.environment}\nClient Id: ${client.clientId}`);
+      if (client.key) out.print(`It authenticates with JWTs signed by its ${client.key.summary} key "${client.key.kid}" (private_key_jwt).`);
+      return;
     }
     const { plaintext, ...secret } = client.secret;
     if (out.json) return out.printJson({ ...base, clientSecret: plaintext, secret });

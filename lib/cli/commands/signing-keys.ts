@@ -1,0 +1,47 @@
+import { DEFAULT_ACTIVATION_DELAY_S, listSigningKeys, revokeSigningKey, rotateSigningKey, type SigningKeyInfo } from "@/lib/oauth/signing-keys";
+import { TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
+import { JSON_OPTION, UsageError, required, type Command } from "../command";
+
+function describe(key: SigningKeyInfo): string {
+  const when = { pending: `signs from ${key.activatesAt.toISOString()}`, signing: "signs now", retiring: "no longer signs" }[key.state];
+  return `${key.kid}  ${key.alg}  ${key.state.padEnd(8)}  ${when}${key.retiresAt ? `, published until ${key.retiresAt.toISOString()}` : ""}`;
+}
+
+export const listSigningKeysCommand: Command = {
+  name: "signing-keys list",
+  usage: "signing-keys list [--json]",
+  options: { ...JSON_OPTION },
+  async run(_values, out) {
+    const keys = await listSigningKeys();
+    if (out.json) return out.printJson({ keys });
+    for (const key of keys) out.print(describe(key));
+  },
+};
+
+export const rotateSigningKeyCommand: Command = {
+  name: "signing-keys rotate",
+  usage: `signing-keys rotate [--alg ES256|RS256] [--activate-in SECONDS (default ${DEFAULT_ACTIVATION_DELAY_S})] [--json]`,
+  options: { alg: { type: "string" }, "activate-in": { type: "string" }, ...JSON_OPTION },
+  async run(values, out) {
+    const alg = typeof values.alg === "string" ? values.alg : "ES256";
+    if (!(TOKEN_SIGNING_ALGS as readonly string[]).includes(alg)) throw new UsageError(`--alg must be one of ${TOKEN_SIGNING_ALGS.join(", ")}`);
+    const delay = typeof values["activate-in"] === "string" ? values["activate-in"] : String(DEFAULT_ACTIVATION_DELAY_S);
+    if (!/^\d{1,9}$/.test(delay)) throw new UsageError("--activate-in must be a number of seconds");
+    const key = await rotateSigningKey(alg as TTokenSigningAlg, Number(delay));
+    if (out.json) return out.printJson({ key });
+    out.print(`New ${alg} key ${key.kid} is published now and signs from ${key.activatesAt.toISOString()}.`);
+    out.print("The key it replaces stays published until every token it signed has expired.");
+  },
+};
+
+export const revokeSigningKeyCommand: Command = {
+  name: "signing-keys revoke",
+  usage: "signing-keys revoke --kid KID [--json]",
+  options: { kid: { type: "string" }, ...JSON_OPTION },
+  async run(values, out) {
+    const kid = required(values, "kid");
+    await revokeSigningKey(kid);
+    if (out.json) return out.printJson({ revoked: kid });
+    out.print(`Revoked ${kid}: it is withdrawn from the JWKS within a second, and tokens it signed no longer verify.`);
+  },
+};
