@@ -4,6 +4,7 @@ import { DevSignInForm, SsoButton } from "@/components/auth/sign-in-forms";
 import { Banner } from "@/components/ui/banner";
 import { getSessionUser } from "@/lib/auth/get-session-user";
 import { devSignInEnabled, oidcSettings } from "@/lib/auth/sign-in-options";
+import { findInteractionClientName } from "@/lib/oauth/find-interaction-client";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,22 +21,35 @@ function safeCallback(value: string | undefined): string {
   return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; reauth?: string }> }) {
+  const { callbackUrl, error, reauth } = await searchParams;
   const target = safeCallback(callbackUrl);
-  if (await getSessionUser()) redirect(target);
+  // An application asked for a fresh sign-in (prompt=login, max_age): the current session will not do.
+  const again = reauth === "1";
+  if (!again && (await getSessionUser())) redirect(target);
   const sso = oidcSettings();
   const dev = devSignInEnabled();
+  // Signing in on behalf of an application (the token service's interaction sent the person here).
+  const application = await findInteractionClientName(target);
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
       <div>
         <p className="text-sm font-semibold uppercase tracking-wide text-blue-800">Latchkey</p>
-        <h1 className="mt-1 text-2xl font-semibold">Sign in</h1>
-        <p className="mt-1 text-sm text-slate-600">Manage the clients that sign in to your platform.</p>
+        <h1 className="mt-1 text-2xl font-semibold">{again ? "Sign in again" : "Sign in"}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {application ? (
+            <>
+              to continue to <strong className="font-semibold text-slate-800">{application}</strong>
+              {again && ", which asks you to confirm who you are"}.
+            </>
+          ) : (
+            "Manage the clients that sign in to your platform."
+          )}
+        </p>
       </div>
       {error && <Banner tone="error">{ERRORS[error] ?? "Sign-in failed. Try again."}</Banner>}
-      {sso && <SsoButton providerName={sso.name} callbackUrl={target} />}
+      {sso && <SsoButton providerName={sso.name} callbackUrl={target} reauthenticate={again} />}
       {dev && <DevSignInForm callbackUrl={target} />}
       {!sso && !dev && (
         <Banner tone="warning">

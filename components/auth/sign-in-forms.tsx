@@ -7,9 +7,10 @@ import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 
-export function SsoButton({ providerName, callbackUrl }: { providerName: string; callbackUrl: string }) {
+/** The company's identity provider; `reauthenticate` asks it for a fresh sign-in too (prompt=login). */
+export function SsoButton({ providerName, callbackUrl, reauthenticate = false }: { providerName: string; callbackUrl: string; reauthenticate?: boolean }) {
   return (
-    <Button className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
+    <Button className="w-full" onClick={() => signIn("oidc", { callbackUrl }, reauthenticate ? { prompt: "login" } : undefined)}>
       Sign in with {providerName}
     </Button>
   );
@@ -30,7 +31,11 @@ export function DevSignInForm({ callbackUrl }: { callbackUrl: string }) {
         setError(null);
         startTransition(async () => {
           const result = await signIn("dev", { email, callbackUrl, redirect: false });
-          if (result?.ok && !result.error) router.replace(callbackUrl);
+          // The token service (/identity) is not a page of this app: leave it for a real navigation.
+          if (result?.ok && !result.error) {
+            if (callbackUrl.startsWith("/identity/")) window.location.assign(callbackUrl);
+            else router.replace(callbackUrl);
+          }
           else setError("No Latchkey user with that email is a member of a tenant.");
         });
       }}

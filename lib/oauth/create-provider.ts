@@ -212,6 +212,18 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     return !!client && verifyClientSecret(client.secrets, actual);
   };
 
+  // Hybrid clients ("code id_token") count as implicit-flow clients to oidc-provider, which
+  // then wants https redirect URLs. The portal's own URL rules (lib/validation/urls.ts)
+  // already require https except on loopback addresses, where local development runs; the
+  // two codes are the hook oidc-provider documents for relaxing exactly this.
+  // (Client.Schema is public API of oidc-provider that its type declarations leave out.)
+  const schema = (provider.Client as unknown as { Schema: { prototype: { invalidate(message: string, code?: string): void } } }).Schema.prototype;
+  const invalidate = schema.invalidate;
+  schema.invalidate = function (this: unknown, message: string, code?: string) {
+    if (code === "implicit-force-https" || code === "implicit-forbid-localhost") return;
+    invalidate.call(this, message, code);
+  };
+
   // One insert decides whether a client assertion's jti was seen (database-adapter.ts).
   provider.ReplayDetection.unique = async (_iss: string, jti: string, exp: number) => claimOnce("ReplayDetection", jti, new Date(exp * 1000));
 
