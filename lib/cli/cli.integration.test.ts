@@ -1,6 +1,9 @@
 // The admin CLI as an operator runs it: a real process, real arguments, exit codes and
 // output read from the outside, against the project's test database.
 import { execFile } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -63,6 +66,11 @@ describe("latchkey CLI", () => {
     [["clients", "create", "--tenant", "x", "--name", "n", "--type", "implicit"], "--type must be one of client-credentials, authorization-code, hybrid"],
     [["clients", "list", "--tenant", "x", "--bogus"], "Unknown option '--bogus'"],
     [["frobnicate", "now"], 'unknown command "frobnicate now"'],
+    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "hybrid", "--security-type", "signed-jwt", "--public-key", "k.pem"], "--security-type signed-jwt is for client-credentials clients"],
+    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "client-credentials", "--security-type", "signed-jwt"], "--public-key FILE goes with --security-type signed-jwt"],
+    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "client-credentials", "--security-type", "signed-jwt", "--public-key", "/nonexistent/key.pem"], "cannot read the public key from /nonexistent/key.pem: ENOENT"],
+    [["signing-keys", "rotate", "--alg", "HS256"], "--alg must be one of ES256, RS256"],
+    [["signing-keys", "rotate", "--activate-in", "soon"], "--activate-in must be a number of seconds"],
   ])("refuses bad arguments %j with one line on stderr and exit code 2", async (args, message) => {
     const result = await cli(...args);
     expect(result.code).toBe(2);
@@ -92,5 +100,48 @@ describe("latchkey CLI", () => {
     const result = await cli("clients", "list", "--tenant", `missing-${uniqueSuffix()}`);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^latchkey: Tenant "missing-[0-9a-f]+" not found$/);
+  });
+
+  it("creates a signed-JWT client from a public key file and manages its keys, never taking a private key", async () => {
+    const slug = `cli-${uniqueSuffix()}`;
+    await cli("tenants", "create", "--slug", slug, "--name", "Keys");
+    const dir = mkdtempSync(path.join(tmpdir(), "latchkey-cli-keys-"));
+    const pair = () => generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const first = pair();
+    writeFileSync(path.join(dir, "first.pem"), first.publicKey.export({ type: "spki", format: "pem" }));
+    writeFileSync(path.join(dir, "second.pem"), pair().publicKey.export({ type: "spki", format: "pem" }));
+    const privatePem = first.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    writeFileSync(path.join(dir, "private.pem"), privatePem);
+
+    const created = await cli("clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "Edge gateway", "--security-type", "signed-jwt", "--public-key", path.join(dir, "first.pem"), "--key-description", "gateway 1", "--token-signing-alg", "RS256", "--json");
+    expect(created.code).toBe(0);
+    const client = JSON.parse(created.stdout) as { clientId: string; securityType: string; tokenSigningAlg: string; clientSecret?: string; key: { summary: string } };
+    expect(client).toMatchObject({ securityType: "signed-jwt", tokenSigningAlg: "RS256", key: { summary: "EC P-256" } });
+    expect(client.clientSecret).toBeUndefined();
+
+    expect((await cli("client-keys", "add", "--tenant", slug, "--client", client.clientId, "--public-key", path.join(dir, "second.pem"))).code).toBe(0);
+    const refused = await cli("client-keys", "add", "--tenant", slug, "--client", client.clientId, "--public-key", path.join(dir, "private.pem"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("This is a private key");
+    expect(refused.stderr).not.toContain(privatePem.split("\n")[1]);
+    const keys = JSON.parse((await cli("client-keys", "list", "--tenant", slug, "--client", client.clientId, "--json")).stdout).keys as { id: string }[];
+    expect(keys).toHaveLength(2);
+    expect((await cli("client-keys", "delete", "--tenant", slug, "--client", client.clientId, "--key", keys[0]!.id)).code).toBe(0);
+    expect(await db.clientKey.count({ where: { client: { clientId: client.clientId } } })).toBe(1);
+    expect((await cli("secrets", "add", "--tenant", slug, "--client", client.clientId)).stderr).toContain("register a public key instead");
+  });
+
+  it("lists and rotates the token service's signing keys, and shows no private key", async () => {
+    const rotated = await cli("signing-keys", "rotate", "--alg", "RS256", "--activate-in", "3600", "--json");
+    expect(rotated.code).toBe(0);
+    const { key } = JSON.parse(rotated.stdout) as { key: { kid: string; state: string } };
+    expect(key.state).toBe("pending");
+    const listed = await cli("signing-keys", "list", "--json");
+    const keys = JSON.parse(listed.stdout).keys as { kid: string; alg: string; state: string }[];
+    expect(keys.find((k) => k.kid === key.kid)).toMatchObject({ alg: "RS256", state: "pending" });
+    expect(keys.some((k) => k.alg === "RS256" && k.state === "signing")).toBe(true);
+    expect(listed.stdout).not.toMatch(/"d"|"p"|"q"|PRIVATE/);
+    // The pending key has signed nothing yet: it may go again at once.
+    expect((await cli("signing-keys", "revoke", "--kid", key.kid)).code).toBe(0);
   });
 });

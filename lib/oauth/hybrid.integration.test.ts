@@ -20,6 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { updateClient } from "@/lib/clients/update-client";
+import { captureOutput } from "@/lib/testing/capture-output";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { TestBrowser } from "@/lib/testing/test-browser";
@@ -121,9 +122,10 @@ describe("hybrid sign-in", () => {
 });
 
 describe("refresh tokens", () => {
-  it("rotate on every use, and a spent one revokes the whole family", async () => {
+  it("rotate on every use, and a spent one revokes the whole family (with no token in any log)", async () => {
     const client = await hybridClient(true);
     const config = app(client);
+    const output = captureOutput();
     const { tokens } = await signIn(client);
     const first = tokens.refresh_token!;
     expect(first).toBeTruthy();
@@ -138,6 +140,8 @@ describe("refresh tokens", () => {
     await expect(refreshTokenGrant(config, first)).rejects.toMatchObject({ status: 400, error: "invalid_grant" });
     expect((await tokenIntrospection(config, third.refresh_token!)).active).toBe(false);
     await expect(refreshTokenGrant(config, third.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
+    output.stop();
+    for (const token of [first, second.refresh_token!, third.refresh_token!, client.secret.plaintext]) expect(output.text()).not.toContain(token);
   });
 
   it("give exactly one of two concurrent uses of the same token a new token, and revoke the family", async () => {

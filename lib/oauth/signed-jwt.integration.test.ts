@@ -10,6 +10,7 @@ import { addClientKey } from "@/lib/client-keys/add-client-key";
 import { deleteClientKey } from "@/lib/client-keys/delete-client-key";
 import { listClientKeys } from "@/lib/client-keys/list-client-keys";
 import { createClient } from "@/lib/clients/create-client";
+import { captureOutput } from "@/lib/testing/capture-output";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { MAX_STALENESS_MS } from "./client-cache";
@@ -95,12 +96,15 @@ describe("private_key_jwt", () => {
     expect(registered!.lastUsedAt).toBeInstanceOf(Date);
   });
 
-  it("refuses a replayed assertion (the same jti twice) with invalid_client", async () => {
+  it("refuses a replayed assertion (the same jti twice) with invalid_client, and logs neither", async () => {
     const key = await keyPair();
     const client = await signedJwtClient(key);
+    const output = captureOutput();
     const once = await assertion(client.clientId, key);
     expect((await tokenRequest(client.clientId, once)).status).toBe(200);
     expect(await tokenRequest(client.clientId, once)).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    output.stop();
+    expect(output.text()).not.toContain(once.split(".")[2]);
   });
 
   it("accepts exactly one of many concurrent uses of one assertion", async () => {

@@ -58,7 +58,7 @@ describe("signing keys", () => {
     const before = await token(es256);
     const oldKid = kidOf(before);
 
-    const next = await rotateSigningKey("ES256", MIN_ACTIVATION_DELAY_S);
+    const next = await rotateSigningKey(service.config.dataDir, "ES256", MIN_ACTIVATION_DELAY_S);
     expect(next.state).toBe("pending");
     await sleep(KEY_POLL_INTERVAL_MS * 2);
     // Published, but not signing yet.
@@ -93,6 +93,6 @@ describe("signing keys", () => {
   });
 
   it("refuse to sign with a key published for less than the minimum delay", async () => {
-    await expectDomainError(rotateSigningKey("ES256", MIN_ACTIVATION_DELAY_S - 1), "VALIDATION");
+    await expectDomainError(rotateSigningKey(service.config.dataDir, "ES256", MIN_ACTIVATION_DELAY_S - 1), "VALIDATION");
   });
 });

@@ -55,9 +55,10 @@ async function insertKey(alg: TTokenSigningAlg, activatesAt: Date, given?: { kid
  * claims a short-lived record first) and the others wait for them.
  */
 export async function ensureSigningKeys(dataDir: string): Promise<void> {
+  // An algorithm needs a key that can sign now: one only pending activation does not count.
   const missing = async () => {
-    const present = new Set((await db.signingKey.findMany({ select: { alg: true }, distinct: ["alg"] })).map((k) => k.alg));
-    return TOKEN_SIGNING_ALGS.filter((alg) => !present.has(alg));
+    const signing = signingKeysOf(await liveRows(Date.now()), Date.now());
+    return TOKEN_SIGNING_ALGS.filter((alg) => !signing.has(alg));
   };
   if ((await missing()).length === 0) return;
   if (!(await claimOnce("Setup", "signing-keys", new Date(Date.now() + 60_000)))) {
@@ -142,10 +143,12 @@ export async function listSigningKeys(now = Date.now()): Promise<SigningKeyInfo[
  * other live key of the algorithm is scheduled to retire once the tokens it can still sign
  * until then have expired.
  */
-export async function rotateSigningKey(alg: TTokenSigningAlg, activateInSeconds = DEFAULT_ACTIVATION_DELAY_S): Promise<SigningKeyInfo> {
+export async function rotateSigningKey(dataDir: string, alg: TTokenSigningAlg, activateInSeconds = DEFAULT_ACTIVATION_DELAY_S): Promise<SigningKeyInfo> {
   if (!Number.isInteger(activateInSeconds) || activateInSeconds < MIN_ACTIVATION_DELAY_S) {
     throw new DomainError("VALIDATION", `The new key must be published at least ${MIN_ACTIVATION_DELAY_S} seconds before it signs`);
   }
+  // A new installation first gets the keys its server would make, so there is one to replace.
+  await ensureSigningKeys(dataDir);
   const activatesAt = new Date(Date.now() + activateInSeconds * 1000);
   const retiresAt = new Date(activatesAt.getTime() + MAX_SIGNED_TOKEN_LIFETIME_S * 1000);
   const kid = await insertKey(alg, activatesAt);

@@ -1,3 +1,4 @@
+import { serverConfig } from "@/lib/config";
 import { DEFAULT_ACTIVATION_DELAY_S, listSigningKeys, revokeSigningKey, rotateSigningKey, type SigningKeyInfo } from "@/lib/oauth/signing-keys";
 import { TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
 import { JSON_OPTION, UsageError, required, type Command } from "../command";
@@ -27,7 +28,7 @@ export const rotateSigningKeyCommand: Command = {
     if (!(TOKEN_SIGNING_ALGS as readonly string[]).includes(alg)) throw new UsageError(`--alg must be one of ${TOKEN_SIGNING_ALGS.join(", ")}`);
     const delay = typeof values["activate-in"] === "string" ? values["activate-in"] : String(DEFAULT_ACTIVATION_DELAY_S);
     if (!/^\d{1,9}$/.test(delay)) throw new UsageError("--activate-in must be a number of seconds");
-    const key = await rotateSigningKey(alg as TTokenSigningAlg, Number(delay));
+    const key = await rotateSigningKey(serverConfig().dataDir, alg as TTokenSigningAlg, Number(delay));
     if (out.json) return out.printJson({ key });
     out.print(`New ${alg} key ${key.kid} is published now and signs from ${key.activatesAt.toISOString()}.`);
     out.print("The key it replaces stays published until every token it signed has expired.");
