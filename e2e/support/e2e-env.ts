@@ -18,6 +18,9 @@ export function e2eServerEnv(): Record<string, string> {
     LATCHKEY_DATA_DIR: E2E_DATA_DIR,
     LATCHKEY_DEV_SIGNIN: "1",
     DATABASE_URL: e2eDatabaseUrl(),
+    // Every spec's requests come from 127.0.0.1; the per-address limit would add up across
+    // specs. The per-client limit keeps its default and is tested (token-service-limits.spec.ts).
+    LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "100000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -250,6 +250,30 @@ describe("client_credentials grant", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "unsupported_grant_type" });
   });
+
+  it("answers unauthorized_client (400) for the grants of the other client types", async () => {
+    const bodies: Record<string, string>[] = [{ grant_type: "authorization_code", code: "x", redirect_uri: "https://app.example.com/cb" }, { grant_type: "refresh_token", refresh_token: "x" }];
+    for (const body of bodies) {
+      const response = await fetch(metadata.token_endpoint!, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret.plaintext}`).toString("base64")}`,
+        },
+        body: new URLSearchParams(body),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "unauthorized_client" });
+    }
+  });
+
+  it("sends no one to sign in for a client-credentials client: the authorization endpoint refuses it", async () => {
+    const url = new URL(metadata.authorization_endpoint!);
+    url.search = new URLSearchParams({ client_id: client.clientId, response_type: "code", scope: "openid", redirect_uri: "https://app.example.com/cb" }).toString();
+    const response = await fetch(url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+  });
 });
 
 describe("last use of a secret", () => {

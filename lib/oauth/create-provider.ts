@@ -8,6 +8,7 @@ import { findCachedClient } from "./client-cache";
 import { corsOriginAllowed } from "./cors";
 import { claimOnce, createAdapter } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
+import { LocalSigningKey } from "./local-signing-key";
 import { INTERACTION_ROUTE, interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
@@ -72,7 +73,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
 
   const configuration: Configuration = {
     adapter: createAdapter,
-    jwks: keys.jwks as Configuration["jwks"],
+    jwks: { keys: keys.jwks.keys.map((jwk) => new LocalSigningKey(jwk)) },
     cookies: {
       keys: cookieKeys,
       names: { session: "_latchkey_op_session", interaction: "_latchkey_interaction", resume: "_latchkey_interaction_resume" },
@@ -88,6 +89,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     interactions: { url: (_ctx, interaction) => `${prefix}/interaction/${interaction.uid}`, policy },
     features: {
       devInteractions: { enabled: false },
+      // Our keys sign through LocalSigningKey (local-signing-key.ts says why).
+      externalSigningSupport: { enabled: true, ack: "experimental-01" },
       clientCredentials: { enabled: true },
       userinfo: { enabled: true },
       introspection: {

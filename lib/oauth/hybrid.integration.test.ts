@@ -121,6 +121,20 @@ describe("hybrid sign-in", () => {
   });
 });
 
+describe("token signing", () => {
+  it("signs ID and access tokens with RS256 for a client that asks for it", async () => {
+    const client = await createClient(tenant.admin, {
+      type: "hybrid",
+      name: `Legacy web ${uniqueSuffix()}`,
+      redirectUris: [REDIRECT],
+      tokenSigningAlg: "RS256",
+      secret: { expires: "never" },
+    });
+    const { tokens } = await signIn(client);
+    for (const jwt of [tokens.id_token!, tokens.access_token]) expect(JSON.parse(Buffer.from(jwt.split(".")[0]!, "base64url").toString()).alg).toBe("RS256");
+  });
+});
+
 describe("refresh tokens", () => {
   it("rotate on every use, and a spent one revokes the whole family (with no token in any log)", async () => {
     const client = await hybridClient(true);
