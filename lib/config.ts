@@ -23,6 +23,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR ?? "data"),
     /** Server processes in production (one per core unless set). */
     workers: positiveInteger(env, "LATCHKEY_WORKERS", availableParallelism()),
+    /** V8's old-generation limit per worker (MB), for hosts short of memory; none by default. */
+    workerMaxOldSpaceMb: env.LATCHKEY_WORKER_MAX_OLD_SPACE_MB?.trim() ? positiveInteger(env, "LATCHKEY_WORKER_MAX_OLD_SPACE_MB", 0) : null,
     /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
     authFailureLimits: {

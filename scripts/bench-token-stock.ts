@@ -4,8 +4,8 @@
 // version and configured like Latchkey's (client credentials, one audience through
 // resource indicators, ES256 JWT access tokens). One cluster worker per core.
 //
-// Started by scripts/bench-token.ts through tsx, like Latchkey's server, so both carry
-// the same launcher. Mounted under /identity the way lib/oauth/identity-handler.ts mounts
+// Compiled and started by scripts/bench-token.ts as plain Node, like Latchkey's server.
+// Mounted under /identity the way lib/oauth/identity-handler.ts mounts
 // Latchkey's provider (issuer http://127.0.0.1:PORT/identity), so the load generator sends
 // the very same requests to both, only the port differs.
 //

@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { build } from "esbuild";
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
 import { redact, resetTestDatabase } from "@/lib/testing/reset-test-database";
 import type { BenchClient } from "./bench-token-seed";
@@ -113,6 +114,7 @@ async function main() {
     p99Ms: latchkey.p99Ms,
     errors: latchkey.errors,
     peakRssMb: latchkey.peakRssMb,
+    peakPssMb: latchkey.peakPssMb,
     baselineTokensPerSecond: stock.tokensPerSecond,
     ratioToBaseline: ratio(latchkey.tokensPerSecond, stock.tokensPerSecond),
     signsPerSecond,
@@ -121,6 +123,7 @@ async function main() {
     baselineP99Ms: stock.p99Ms,
     baselineErrors: stock.errors,
     baselinePeakRssMb: stock.peakRssMb,
+    baselinePeakPssMb: stock.peakPssMb,
     startRssMb: latchkey.startRssMb,
     baselineStartRssMb: stock.startRssMb,
     processes: latchkey.peakProcesses.length,
@@ -183,7 +186,7 @@ type ServerRun = {
   name: string;
   base: string;
   log: string;
-  start: (logFile: string) => ChildProcess;
+  start: (logFile: string) => ChildProcess | Promise<ChildProcess>;
   spotCheck: (jwks: JSONWebKeySet) => Promise<void>;
   authorizations: string[];
   /** Whether PostgreSQL's CPU is this server's work (Latchkey) or someone else's (stock). */
@@ -199,6 +202,7 @@ type Measured = {
   statusCodes: Record<string, number>;
   startRssMb: number;
   peakRssMb: number;
+  peakPssMb: number;
   peakProcesses: ProcessRss[];
   serverCpuPercent: number;
   loadGeneratorCpuPercent: number;
@@ -211,7 +215,7 @@ type Measured = {
 async function measureServer(run: ServerRun): Promise<Measured> {
   await assertPortFree(run.base);
   log(`${run.name}: starting …`);
-  const child = run.start(run.log);
+  const child = await run.start(run.log);
   try {
     const discovery = await waitForDiscovery(run.base, child, run.log);
     const jwks = (await (await fetch(discovery.jwks_uri)).json()) as JSONWebKeySet;
@@ -247,6 +251,7 @@ async function measureServer(run: ServerRun): Promise<Measured> {
       statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
       startRssMb: mb(started.reduce((sum, p) => sum + p.rssKb, 0)),
       peakRssMb: mb(memory.peakKb),
+      peakPssMb: mb(memory.peakPssKb),
       peakProcesses: memory.peakProcesses,
       serverCpuPercent,
       loadGeneratorCpuPercent,
@@ -255,7 +260,7 @@ async function measureServer(run: ServerRun): Promise<Measured> {
     };
     log(
       `${run.name}: ${measured.tokensPerSecond} tokens/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${errors} errors ` +
-        `(${result.non2xx} non-2xx, ${result.errors} connection errors of which ${result.timeouts} timeouts), peak RSS ${measured.peakRssMb} MB`,
+        `(${result.non2xx} non-2xx, ${result.errors} connection errors of which ${result.timeouts} timeouts), peak RSS ${measured.peakRssMb} MB (PSS ${measured.peakPssMb} MB)`,
     );
     return measured;
   } finally {
@@ -314,7 +319,7 @@ function startGroup(command: string, args: string[], childEnv: NodeJS.ProcessEnv
 
 /**
  * Latchkey runs the command of package.json's "start" script, through sh as npm runs it
- * (today `NODE_ENV=production tsx --tsconfig tsconfig.node.json lib/server/main.ts`), so
+ * (today `NODE_ENV=production node .next/latchkey/server.mjs`), so
  * the benchmark follows that script wherever it goes. Not `npm start` itself: npm's own
  * process would be counted in the server's memory.
  */
@@ -331,16 +336,15 @@ function startLatchkey(base: string, logFile: string): ChildProcess {
   );
 }
 
-/** The stock server through the same tsx launcher as Latchkey; clients and plaintexts on stdin only. */
-function startStock(clients: BenchClient[], logFile: string): ChildProcess {
+/**
+ * The stock server compiled the way Latchkey's server is (scripts/build-server.mjs): plain
+ * Node, no TypeScript loader, so neither side carries one. Clients and plaintexts on stdin only.
+ */
+async function startStock(clients: BenchClient[], logFile: string): Promise<ChildProcess> {
+  const outfile = path.join(DATA_DIR, "stock-server.mjs");
+  await build({ entryPoints: ["scripts/bench-token-stock.ts"], outfile, bundle: true, platform: "node", format: "esm", target: "node24", packages: "external", logLevel: "warning" });
   const input = JSON.stringify(clients.map((c) => ({ clientId: c.clientId, secret: c.secrets[0]! })));
-  return startGroup(
-    "tsx",
-    ["--tsconfig", "tsconfig.node.json", "scripts/bench-token-stock.ts"],
-    { ...env, NODE_ENV: "production", BENCH_STOCK_PORT: String(STOCK_PORT) },
-    logFile,
-    input,
-  );
+  return startGroup("node", [outfile], { ...env, NODE_ENV: "production", BENCH_STOCK_PORT: String(STOCK_PORT) }, logFile, input);
 }
 
 async function waitForDiscovery(base: string, child: ChildProcess, logFile: string): Promise<{ issuer: string; jwks_uri: string; token_endpoint: string }> {
@@ -442,7 +446,7 @@ async function requestToken(base: string, clientId: string, secret: string): Pro
 // Memory and CPU of a process tree, from /proc (Linux).
 
 /** depth: 0 for the spawned process, 1 for its children, and so on. */
-type ProcessRss = { pid: number; depth: number; rssKb: number; command: string };
+type ProcessRss = { pid: number; depth: number; rssKb: number; pssKb: number; command: string };
 type ProcessStat = { ppid: number; ticks: number; name: string };
 
 /** Every process's parent, CPU ticks and name, from /proc/<pid>/stat. */
@@ -482,7 +486,10 @@ function sampleTree(root: number, processes = scanProcesses()): ProcessRss[] {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
-      sample.push({ pid, depth, rssKb, command: commandLine(pid) });
+      // PSS shares each page among the processes that map it (Node's binary, Next's build):
+      // the sum is the memory the tree really takes, where summed RSS counts shared pages often.
+      const pssKb = Number(/^Pss:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+      sample.push({ pid, depth, rssKb, pssKb, command: commandLine(pid) });
     } catch {
       // exited meanwhile
     }
@@ -529,6 +536,7 @@ class TickCounter {
  */
 function startRssSampler(root: number, countDatabase: boolean) {
   let peakKb = 0;
+  let peakPssKb = 0;
   let peakProcesses: ProcessRss[] = [];
   const server = new TickCounter();
   const database = new TickCounter();
@@ -537,6 +545,7 @@ function startRssSampler(root: number, countDatabase: boolean) {
     const processes = sampleTree(root, all);
     const totalKb = processes.reduce((sum, p) => sum + p.rssKb, 0);
     if (totalKb > peakKb) [peakKb, peakProcesses] = [totalKb, processes];
+    peakPssKb = Math.max(peakPssKb, processes.reduce((sum, p) => sum + p.pssKb, 0));
     for (const { pid } of processes) if (all.has(pid)) server.note(pid, all.get(pid)!.ticks);
     if (countDatabase) for (const [pid, p] of all) if (p.name === "postgres") database.note(pid, p.ticks);
   };
@@ -549,6 +558,7 @@ function startRssSampler(root: number, countDatabase: boolean) {
       sample();
       return {
         peakKb,
+        peakPssKb,
         peakProcesses,
         cpuSeconds: server.seconds(),
         databaseCpuSeconds: database.seconds(),
@@ -628,7 +638,7 @@ function printReport(result: Record<string, number | string>, latchkey: Measured
 
   for (const [name, m] of [["Latchkey", latchkey], ["stock", stock]] as const) {
     console.log(`\n${name} processes at peak RSS (the whole tree: ${m.startRssMb} MB after start-up and spot checks, before load):`);
-    for (const p of m.peakProcesses) console.log(`  ${String(p.pid).padStart(7)} ${mb(p.rssKb).toFixed(1).padStart(7)} MB  ${"  ".repeat(p.depth)}${p.command}`);
+    for (const p of m.peakProcesses) console.log(`  ${String(p.pid).padStart(7)} ${mb(p.rssKb).toFixed(1).padStart(7)} MB RSS ${mb(p.pssKb).toFixed(1).padStart(7)} MB PSS  ${"  ".repeat(p.depth)}${p.command}`);
   }
   console.log("");
 }

@@ -3,16 +3,18 @@ import type { EventEmitter } from "node:events";
 import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC, type SigningAlgorithm } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
-import { addressKey, clientKey, type AuthFailureLimiter } from "./auth-failure-limiter";
+import { clientKey, type AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient } from "./client-cache";
 import { corsOriginAllowed } from "./cors";
 import { claimOnce, createAdapter } from "./database-adapter";
-import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
+import { LATCHKEY_CLIENT_PROPERTIES, type TokenServiceClient } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
-import { INTERACTION_ROUTE, interactionMiddleware } from "./interaction";
+import { extensionRoutes } from "./extension-routes";
+import { TooManyFailures } from "./failed-authentication-limit";
+import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
-import { portalSessionCookieNames, readPortalSession } from "./portal-session";
+import { readPortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
 import { structuredTokenMiddleware } from "./structured-tokens";
@@ -36,14 +38,6 @@ const REFRESH_IDLE_S = 14 * DAY_S;
 const REFRESH_ABSOLUTE_S = 30 * DAY_S;
 // Endpoints where clients authenticate, which failed authentications are counted on.
 const CLIENT_AUTH_ROUTES = new Set(["token", "introspection", "revocation"]);
-const CLIENT_AUTH_PATHS = new Set(["/token", "/token/introspection", "/token/revocation"]);
-
-class TooManyFailures extends errors.OIDCProviderError {
-  constructor(retryAfter: number) {
-    super(429, "too_many_requests");
-    Object.assign(this, { error_description: `too many failed client authentications; retry in ${retryAfter} seconds` });
-  }
-}
 
 /**
  * The token service: oidc-provider configured on our database for the three client types
@@ -230,25 +224,40 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   // One insert decides whether a client assertion's jti was seen (database-adapter.ts).
   provider.ReplayDetection.unique = async (_iss: string, jti: string, exp: number) => claimOnce("ReplayDetection", jti, new Date(exp * 1000));
 
-  // A client id that failed too often is refused before its credentials are even checked.
+  // oidc-provider validates adapter clients into Client objects and keeps only the last
+  // 100 of them, so with more clients than that in use every token would validate its
+  // client's metadata again. We keep each Client for as long as our cache keeps the record
+  // it was built from: a new record (any change to the tenant) builds a new Client.
   const findClient = provider.Client.find.bind(provider.Client);
+  const built = new WeakMap<TokenServiceClient, InstanceType<Provider["Client"]>>();
   provider.Client.find = async (id: string) => {
+    if (typeof id !== "string") return undefined;
+    // A client id that failed too often is refused before its credentials are even checked.
     const ctx = Provider.ctx;
-    if (ctx?.oidc && CLIENT_AUTH_ROUTES.has(ctx.oidc.route) && typeof id === "string") {
+    if (ctx?.oidc && CLIENT_AUTH_ROUTES.has(ctx.oidc.route)) {
       const wait = limiter.retryAfter([clientKey(id)]);
       if (wait) {
         ctx.set("Retry-After", String(wait));
         throw new TooManyFailures(wait);
       }
     }
-    return findClient(id);
+    const record = await findCachedClient(id);
+    if (!record) return undefined;
+    let client = built.get(record);
+    if (!client) {
+      client = await findClient(id);
+      if (client) built.set(record, client);
+    }
+    return client;
   };
 
-  provider.use(failedAuthenticationLimit(limiter));
-  provider.use(rfc6749ErrorCodes);
-  provider.use(portalSignOut());
-  provider.use(structuredTokenMiddleware(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer));
-  provider.use(interactionMiddleware(provider, prefix));
+  provider.use(
+    extensionRoutes({
+      limiter,
+      structuredTokens: structuredTokenMiddleware(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),
+      interaction: interactionMiddleware(provider, prefix),
+    }),
+  );
 
   provider.on("server_error", (_ctx, error) => {
     // The error only: request parameters could carry a client secret or assertion.
@@ -263,73 +272,6 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   return provider;
 }
 
-/** Counts failed client authentications per source address and client id (429 past the limits). */
-function failedAuthenticationLimit(limiter: AuthFailureLimiter) {
-  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
-    if (ctx.method !== "POST" || !CLIENT_AUTH_PATHS.has(ctx.path)) return next();
-    const address = addressKey(ctx.ip);
-    const wait = limiter.retryAfter([address]);
-    if (wait) {
-      ctx.status = 429;
-      ctx.set("Retry-After", String(wait));
-      ctx.set("Cache-Control", "no-store");
-      ctx.body = { error: "too_many_requests", error_description: `too many failed client authentications from this address; retry in ${wait} seconds` };
-      return;
-    }
-    await next();
-    if (ctx.status === 401 && (ctx.body as { error?: string } | undefined)?.error === "invalid_client") {
-      const id = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicClientId(ctx.get("authorization"));
-      limiter.fail(typeof id === "string" && id ? [address, clientKey(id)] : [address]);
-    }
-  };
-}
-
-/**
- * RFC 6749 5.2 names two refusals differently from oidc-provider, which answers both as
- * invalid_request: a grant type the client may not use is "unauthorized_client", and a
- * request with no client authentication at all is "invalid_client" (401). The descriptions
- * matched are oidc-provider's, pinned by its version in package.json and by our tests.
- */
-const RFC6749_CODES: Record<string, { error: string; status: number }> = {
-  "requested grant type is not allowed for this client": { error: "unauthorized_client", status: 400 },
-  "no client authentication mechanism provided": { error: "invalid_client", status: 401 },
-};
-
-async function rfc6749ErrorCodes(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
-  await next();
-  const body = ctx.body as { error?: string; error_description?: string } | undefined;
-  const correct = body?.error === "invalid_request" && CLIENT_AUTH_ROUTES.has(ctx.oidc?.route) ? RFC6749_CODES[body.error_description ?? ""] : undefined;
-  if (!correct) return;
-  body!.error = correct.error;
-  ctx.status = correct.status;
-}
-
-function basicClientId(header: string): string | undefined {
-  const encoded = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header)?.[1];
-  if (!encoded) return undefined;
-  const decoded = Buffer.from(encoded, "base64").toString("utf8");
-  const at = decoded.indexOf(":");
-  if (at < 1) return undefined;
-  try {
-    return decodeURIComponent(decoded.slice(0, at));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Signing out at an application's request (RP-initiated logout) signs the person out of the portal too. */
-function portalSignOut() {
-  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
-    await next();
-    if (ctx.oidc?.route !== "end_session_confirm" || !ctx.oidc.params?.logout || ctx.status >= 400) return;
-    for (const name of portalSessionCookieNames(ctx.req)) {
-      ctx.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
-    }
-  };
-}
-
 function publicJwks(keys: KeySet) {
   return { keys: keys.jwks.keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }) => pub) };
 }
-
-export { INTERACTION_ROUTE };

@@ -1,6 +1,5 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
-import { hashSecret } from "@/lib/secrets/generate-secret";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { StoredSecret } from "./find-oauth-client";
 import { recordCredentialUse } from "./record-credential-use";
 
@@ -10,7 +9,8 @@ import { recordCredentialUse } from "./record-credential-use";
  * neither which secret matched nor how much of it.
  */
 export function verifyClientSecret(secrets: readonly StoredSecret[], presented: string, now = Date.now()): boolean {
-  const presentedHash = Buffer.from(hashSecret(presented), "hex");
+  // The same SHA-256 as hashSecret (lib/secrets/generate-secret.ts), as bytes: no hex round trip per token.
+  const presentedHash = hash("sha256", presented, "buffer");
   let matchedId: string | null = null;
   for (const secret of secrets) {
     if (secret.expiresAt !== null && secret.expiresAt <= now) continue;
