@@ -99,6 +99,31 @@ test("a client-credentials client's details have no URL fields, and a member see
   await expectNoSeriousAxeViolations(page);
 });
 
+test("the token signing algorithm is chosen under Advanced when adding a client, changed on Details, and audited", async ({ page, tenant }) => {
+  await signInAs(page.request, tenant.admin);
+  await page.goto(`/t/${tenant.slug}/clients/new?type=authorization-code`);
+  await page.getByLabel("Name").fill("Legacy dashboard");
+  await page.getByLabel("Allowed redirect URLs").fill("https://legacy.example.com/cb");
+  const alg = page.getByLabel("Token signing algorithm");
+  await expect(alg).toBeHidden();
+  await page.getByText("Advanced: token signing algorithm").click();
+  await expect(alg).toHaveValue("ES256");
+  await expect(alg).toHaveAccessibleDescription(/Choose RS256 only if a resource server cannot verify ES256/);
+  await alg.selectOption("RS256");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}\?created=1$/);
+  await expect(page.getByLabel("Token signing algorithm")).toHaveValue("RS256");
+  await page.getByLabel("Token signing algorithm").selectOption("ES256");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes to “Legacy dashboard” saved." })).toBeVisible();
+
+  await page.goto(`/t/${tenant.slug}/audit?action=client.update`);
+  const change = page.getByRole("list", { name: "Audit entries" }).getByRole("listitem").getByRole("row", { name: /Token signing algorithm/ });
+  await expect(change).toContainText("RS256");
+  await expect(change).toContainText("ES256");
+});
+
 test("an administrator of another tenant gets not found for a real client id", async ({ page, tenant }) => {
   const client = createClientWithCli(tenant.slug, "Private", ["--type", "client-credentials"]);
   const other = seedTenant();

@@ -6,9 +6,11 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { deleteClientAction } from "@/lib/actions/delete-client-action";
+import type { ClientCredential } from "./client-credential";
 
-/** Deleting a client, guarded by typing its name: it cannot be undone and its secrets stop working at once. */
-export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string; client: { clientId: string; name: string; hasSecrets: boolean } }) {
+/** Deleting a client, guarded by typing its name: it cannot be undone and its secrets or keys stop working at once. */
+export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string; client: { clientId: string; name: string; credential: ClientCredential } }) {
+  const { credential } = client;
   const router = useRouter();
   const toast = useToast();
   const deletion = useConfirmedAction(
@@ -25,7 +27,7 @@ export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string
         Delete client
       </h2>
       <p className="text-sm text-slate-700">
-        Applications using this client can no longer sign in{client.hasSecrets ? ": its secrets stop working at once" : ""}. This
+        Applications using this client can no longer sign in{credential ? `: its ${credential} stop working at once` : ""}. This
         cannot be undone.
       </p>
       <Button variant="danger" onClick={deletion.show}>
@@ -41,7 +43,7 @@ export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string
           onConfirm={deletion.confirm}
           onCancel={deletion.cancel}
         >
-          The client, its roles{client.hasSecrets ? ", all of its secrets" : ""} and its URLs are removed. Applications that
+          The client, its roles{credential ? `, all of its ${credential}` : ""} and its URLs are removed. Applications that
           use Client Id <span className="font-mono break-all">{client.clientId}</span> can no longer sign in.
         </ConfirmDialog>
       )}

@@ -15,10 +15,19 @@ import {
   ZUpdateClientCredentialsClient,
   ZUpdateHybridClient,
   type TClientType,
+  type TTokenSigningAlg,
   type TUpdateClient,
 } from "@/lib/validation/client";
 import type { TClientNamePolicy } from "@/lib/validation/tenant-settings";
-import { ClientDescriptionField, ClientNameField, EnvironmentField, RefreshTokenField, TokenLifetimeField, type EnvironmentOption } from "./client-fields";
+import {
+  ClientDescriptionField,
+  ClientNameField,
+  EnvironmentField,
+  RefreshTokenField,
+  TokenLifetimeField,
+  TokenSigningAlgField,
+  type EnvironmentOption,
+} from "./client-fields";
 import { UrlListField } from "./url-list-field";
 import { CORS_ORIGINS, LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
 
@@ -29,6 +38,7 @@ export type EditableClient = {
   description: string;
   environmentId: string;
   tokenLifetime: number;
+  tokenSigningAlg: TTokenSigningAlg;
   allowRefreshToken: boolean;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
@@ -110,6 +120,7 @@ export function ClientDetailsForm({
       <ClientDescriptionField registration={register("description")} error={errors.description} />
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
+      <TokenSigningAlgField registration={register("tokenSigningAlg")} error={errors.tokenSigningAlg} />
       {type === "hybrid" && <RefreshTokenField registration={register("allowRefreshToken")} checked={watch("allowRefreshToken")} />}
       {type !== "client-credentials" && (
         <>

@@ -1,4 +1,5 @@
 import type { ClientDetails } from "@/lib/clients/get-client";
+import { SECURITY_TYPE_LABELS } from "@/lib/validation/client";
 import { CORS_ORIGINS, LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
 
 /** What a member without Account Administrator sees of a client's details. */
@@ -20,7 +21,9 @@ export function ClientDetailsView({ client }: { client: ClientDetails }) {
         <Item label="Name">{client.name}</Item>
         <Item label="Description">{client.description || <span className="text-slate-600">None</span>}</Item>
         <Item label="Environment">{client.environment.name}</Item>
+        {client.type === "client-credentials" && <Item label="Security type">{SECURITY_TYPE_LABELS[client.securityType]}</Item>}
         <Item label="Token lifetime">{client.tokenLifetime} seconds</Item>
+        <Item label="Token signing algorithm">{client.tokenSigningAlg}</Item>
         {client.type === "hybrid" && <Item label="Refresh token">{client.allowRefreshToken ? "Allowed" : "Not allowed"}</Item>}
         {lists.map((list) => (
           <Item key={list.label} label={list.label}>

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field, inputClass } from "@/components/ui/field";
-import { TOKEN_LIFETIME } from "@/lib/validation/client";
+import { TOKEN_LIFETIME, TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
 import { CLIENT_NAME_POLICIES, type TClientNamePolicy } from "@/lib/validation/tenant-settings";
 import { describedBy, fieldMessages, type FieldErrorLike } from "./client-field-messages";
 
@@ -88,24 +88,67 @@ export function TokenLifetimeField({ registration, error }: FieldProps) {
   );
 }
 
-/** An optional caller-chosen Client Id, tucked away: most admins let the server generate one. */
+const TOKEN_SIGNING_ALG_LABELS: Record<TTokenSigningAlg, string> = { ES256: "ES256 (recommended)", RS256: "RS256" };
+
+export function TokenSigningAlgField({ registration, error }: FieldProps) {
+  return (
+    <Field
+      id="tokenSigningAlg"
+      label="Token signing algorithm"
+      hint="How this client's access tokens are signed. Choose RS256 only if a resource server cannot verify ES256."
+      errors={fieldMessages(error)}
+    >
+      <select
+        id="tokenSigningAlg"
+        className={`${inputClass} max-w-64`}
+        aria-invalid={!!error}
+        aria-describedby={describedBy("tokenSigningAlg", { hint: true, error: !!error })}
+        {...registration}
+      >
+        {TOKEN_SIGNING_ALGS.map((alg) => (
+          <option key={alg} value={alg}>
+            {TOKEN_SIGNING_ALG_LABELS[alg]}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** An optional caller-chosen Client Id; most admins let the server generate one. */
 export function ClientIdField({ registration, error }: FieldProps) {
   return (
-    <details className="text-sm" open={!!error}>
-      <summary className="cursor-pointer text-slate-700">Use a Client Id of my own</summary>
-      <div className="mt-3">
-        <Field id="clientId" label="Client Id (GUID)" hint="Leave empty to generate a random one." errors={fieldMessages(error)}>
-          <input
-            id="clientId"
-            className={`${inputClass} font-mono`}
-            placeholder="3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={!!error}
-            aria-describedby={describedBy("clientId", { hint: true, error: !!error })}
-            {...registration}
-          />
-        </Field>
+    <Field id="clientId" label="Client Id (GUID)" hint="Leave empty to generate a random one." errors={fieldMessages(error)}>
+      <input
+        id="clientId"
+        className={`${inputClass} font-mono`}
+        placeholder="3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={!!error}
+        aria-describedby={describedBy("clientId", { hint: true, error: !!error })}
+        {...registration}
+      />
+    </Field>
+  );
+}
+
+/** What adding a client rarely needs, tucked away (open when one of them has an error). */
+export function AdvancedClientFields({
+  signingAlg,
+  clientId,
+  errors,
+}: {
+  signingAlg: UseFormRegisterReturn;
+  clientId: UseFormRegisterReturn;
+  errors: { tokenSigningAlg?: FieldErrorLike; clientId?: FieldErrorLike };
+}) {
+  return (
+    <details className="text-sm" open={!!errors.tokenSigningAlg || !!errors.clientId}>
+      <summary className="cursor-pointer text-slate-700">Advanced: token signing algorithm, a Client Id of my own</summary>
+      <div className="mt-3 space-y-5">
+        <TokenSigningAlgField registration={signingAlg} error={errors.tokenSigningAlg} />
+        <ClientIdField registration={clientId} error={errors.clientId} />
       </div>
     </details>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ClientListItem } from "@/lib/clients/list-clients";
-import { CLIENT_TYPE_LABELS, CONFIDENTIAL_TYPES, type TClientType } from "@/lib/validation/client";
+import { CLIENT_TYPE_LABELS, SECURITY_TYPE_LABELS, type TClientType } from "@/lib/validation/client";
+import { clientCredential } from "./client-credential";
 import { ClientsExpiryCell, ClientsLastUsed } from "./clients-expiry-cell";
 
 export function ClientsTable({ tenantSlug, clients, now }: { tenantSlug: string; clients: ClientListItem[]; now: number }) {
@@ -26,10 +27,14 @@ export function ClientsTable({ tenantSlug, clients, now }: { tenantSlug: string;
         </thead>
         <tbody className="divide-y divide-slate-100">
           {clients.map((client) => {
-            const hasSecrets = CONFIDENTIAL_TYPES.includes(client.type as TClientType);
+            const credential = clientCredential(client);
+            const hasSecrets = credential === "secrets";
             return (
               <tr key={client.clientId} className="hover:bg-slate-50">
-                <td className="whitespace-nowrap px-2.5 py-3">{CLIENT_TYPE_LABELS[client.type as TClientType] ?? client.type}</td>
+                <td className="whitespace-nowrap px-2.5 py-3">
+                  {CLIENT_TYPE_LABELS[client.type as TClientType] ?? client.type}
+                  {credential === "keys" && <div className="text-xs text-slate-600">{SECURITY_TYPE_LABELS["signed-jwt"]}</div>}
+                </td>
                 <td className="min-w-32 px-2.5 py-3 font-medium">
                   <Link href={`/t/${tenantSlug}/clients/${client.clientId}`} className="text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700">
                     {client.name}
@@ -39,13 +44,13 @@ export function ClientsTable({ tenantSlug, clients, now }: { tenantSlug: string;
                 <td className="whitespace-nowrap px-2.5 py-3">{client.environment}</td>
                 <td className="min-w-32 px-2.5 py-3">{client.roles.join(", ")}</td>
                 <td className="px-2.5 py-3 text-right tabular-nums">
-                  {hasSecrets ? client.secretCount : <NotApplicable why="authorization code clients have no secrets" />}
+                  {hasSecrets ? client.secretCount : <NotApplicable why={credential === "keys" ? "signed JWT clients have keys, not secrets" : "authorization code clients have no secrets"} />}
                 </td>
                 <td className="min-w-32 px-2.5 py-3">
-                  {hasSecrets ? <ClientsExpiryCell expiry={client.soonestExpiry} secretCount={client.secretCount} now={now} /> : <NotApplicable why="no secrets" />}
+                  {hasSecrets ? <ClientsExpiryCell expiry={client.soonestExpiry} secretCount={client.secretCount} now={now} /> : <NotApplicable why={credential === "keys" ? "keys do not expire" : "no secrets"} />}
                 </td>
                 <td className="whitespace-nowrap px-2.5 py-3">
-                  {hasSecrets ? <ClientsLastUsed lastUsedAt={client.lastUsedAt} now={now} /> : <NotApplicable why="no secrets" />}
+                  {credential ? <ClientsLastUsed lastUsedAt={client.lastUsedAt} now={now} /> : <NotApplicable why="no secrets" />}
                 </td>
               </tr>
             );

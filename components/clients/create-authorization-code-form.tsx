@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { createClientAction } from "@/lib/actions/create-client-action";
 import { TOKEN_LIFETIME, withClientNamePolicy, ZCreateAuthorizationCodeClient, type TCreateAuthorizationCodeClient } from "@/lib/validation/client";
-import { ClientIdField, ClientNameField, EnvironmentField, TokenLifetimeField } from "./client-fields";
+import { AdvancedClientFields, ClientNameField, EnvironmentField, TokenLifetimeField } from "./client-fields";
 import type { CreateFormProps } from "./create-client-form";
 import { UrlListField } from "./url-list-field";
 import { CORS_ORIGINS, LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
@@ -36,6 +36,7 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
       postLogoutRedirectUris: "",
       corsOrigins: "",
       tokenLifetime: TOKEN_LIFETIME.default,
+      tokenSigningAlg: "ES256",
     },
   });
   const { register, formState } = form;
@@ -76,7 +77,7 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
       <UrlListField id="postLogoutRedirectUris" {...LOGOUT_REDIRECT_URLS} registration={register("postLogoutRedirectUris")} error={errors.postLogoutRedirectUris} />
       <UrlListField id="corsOrigins" {...CORS_ORIGINS} registration={register("corsOrigins")} error={errors.corsOrigins} />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
-      <ClientIdField registration={register("clientId")} error={errors.clientId} />
+      <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? "Saving…" : "Save"}

@@ -1,39 +1,61 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useController, useForm, type FieldPath, type Resolver } from "react-hook-form";
 import type { RoleOption } from "@/lib/roles/list-tenant-roles";
 import { TOKEN_LIFETIME, withClientNamePolicy, ZCreateClientCredentialsClient, type TCreateClientCredentialsClient } from "@/lib/validation/client";
+import { withPrivateKeyRefusal } from "@/lib/validation/client-key";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
-import { ClientIdField, ClientNameField, EnvironmentField, TokenLifetimeField } from "./client-fields";
+import { AdvancedClientFields, ClientNameField, EnvironmentField, TokenLifetimeField } from "./client-fields";
 import type { CreateFormProps } from "./create-client-form";
 import { CreateClientSteps } from "./create-client-steps";
+import { SecurityTypeField } from "./security-type-field";
 
 type Values = TCreateClientCredentialsClient;
-const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "environmentId", "clientId", "roleIds", "tokenLifetime"];
+const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "securityType", "environmentId", "clientId", "roleIds", "tokenLifetime", "tokenSigningAlg"];
 
-/** Client-credentials: name, environment, roles, token lifetime, then the first secret. */
+/**
+ * The form keeps both a secret and a public key so that switching the security type back
+ * and forth loses nothing; only the chosen one is checked and sent.
+ */
+function onlyChosenCredential({ secret, publicKey, ...values }: Values): Values {
+  return values.securityType === "signed-jwt" ? { ...values, publicKey } : { ...values, secret };
+}
+
+/** Client-credentials: name, security type, environment, roles, token lifetime, then the first secret or public key. */
 export function CreateClientCredentialsForm({ tenantSlug, environments, settings, roles }: CreateFormProps & { roles: RoleOption[] }) {
+  const resolver = zodResolver(withPrivateKeyRefusal(withClientNamePolicy(ZCreateClientCredentialsClient, settings.clientNamePolicy)));
   const form = useForm<Values>({
-    resolver: zodResolver(withClientNamePolicy(ZCreateClientCredentialsClient, settings.clientNamePolicy)),
+    resolver: ((values, context, options) => resolver(onlyChosenCredential(values), context, options)) as Resolver<Values>,
     mode: "onTouched",
     criteriaMode: "all",
     defaultValues: {
       type: "client-credentials",
       name: "",
+      securityType: "client-secret",
       clientId: "",
       environmentId: environments[0]?.id,
       roleIds: [],
       tokenLifetime: TOKEN_LIFETIME.default,
+      tokenSigningAlg: "ES256",
       secret: { description: "", expires: defaultSecretExpiry(new Date(), settings.maxSecretLifetimeDays) },
+      publicKey: { key: "", description: "" },
     },
   });
-  const { register, formState } = form;
+  const { register, formState, control } = form;
   const errors = formState.errors;
+  const securityType = useController({ control, name: "securityType" }).field;
 
   return (
-    <CreateClientSteps tenantSlug={tenantSlug} form={form} clientFields={CLIENT_FIELDS} secretPolicy={settings}>
+    <CreateClientSteps
+      tenantSlug={tenantSlug}
+      form={form}
+      clientFields={CLIENT_FIELDS}
+      secretPolicy={settings}
+      credential={securityType.value === "signed-jwt" ? "key" : "secret"}
+    >
       <ClientNameField registration={register("name")} error={errors.name} namePolicy={settings.clientNamePolicy} />
+      <SecurityTypeField value={securityType.value ?? "client-secret"} onChange={securityType.onChange} />
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Roles</legend>
@@ -56,7 +78,7 @@ export function CreateClientCredentialsForm({ tenantSlug, environments, settings
         <p className="text-xs text-slate-600">Roles can be changed later on the client’s Roles tab.</p>
       </fieldset>
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
-      <ClientIdField registration={register("clientId")} error={errors.clientId} />
+      <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
     </CreateClientSteps>
   );
 }

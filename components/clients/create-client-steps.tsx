@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
+import { PublicKeyFields } from "@/components/client-keys/public-key-fields";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { OneTimeSecretDialog, type OneTimeSecret } from "@/components/secrets/one-time-secret-dialog";
 import { SecretFields, type SecretPolicy } from "@/components/secrets/secret-fields";
@@ -11,18 +12,22 @@ import { Button } from "@/components/ui/button";
 import { createClientAction } from "@/lib/actions/create-client-action";
 import type { TCreateClient } from "@/lib/validation/client";
 
-type WithSecret = FieldValues & { secret?: { description?: string; expires: string } };
+type WithCredential = FieldValues & { secret?: { description?: string; expires: string }; publicKey?: { key?: string; description?: string } };
+
+const STEP_TWO = { secret: "3. First secret", key: "3. Public key" } as const;
 
 /**
- * The two steps of adding a client that has secrets (client-credentials, hybrid): the
- * client's fields (children), then its first secret, then the one-time dialog. The
- * plaintext lives only in this component's state until the dialog closes.
+ * The two steps of adding a client that authenticates (client-credentials, hybrid): the
+ * client's fields (children), then its first secret, shown once in the one-time dialog, or
+ * (signed JWT) its first public key. The plaintext lives only in this component's state
+ * until the dialog closes.
  */
-export function CreateClientSteps<T extends WithSecret>({
+export function CreateClientSteps<T extends WithCredential>({
   tenantSlug,
   form,
   clientFields,
   secretPolicy,
+  credential = "secret",
   children,
 }: {
   tenantSlug: string;
@@ -30,10 +35,12 @@ export function CreateClientSteps<T extends WithSecret>({
   /** The fields of step 1: checked before moving on, and where server errors send the admin back. */
   clientFields: FieldPath<T>[];
   secretPolicy: SecretPolicy;
+  /** What the client starts with: a secret, or the public key of a signed-JWT client. */
+  credential?: "secret" | "key";
   children: ReactNode;
 }) {
   const router = useRouter();
-  const [step, setStep] = useState<"client" | "secret">("client");
+  const [step, setStep] = useState<"client" | "credential">("client");
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<OneTimeSecret | null>(null);
   const [pending, startTransition] = useTransition();
@@ -51,7 +58,7 @@ export function CreateClientSteps<T extends WithSecret>({
   }, [tried, form, clientFields]);
 
   async function next() {
-    if (await form.trigger(clientFields)) setStep("secret");
+    if (await form.trigger(clientFields)) setStep("credential");
     else setTried(true);
   }
 
@@ -60,8 +67,10 @@ export function CreateClientSteps<T extends WithSecret>({
     startTransition(async () => {
       const result = await createClientAction(tenantSlug, values as unknown as TCreateClient);
       if (result.ok) {
-        const { clientSecret, clientId, name, secretExpiresAt } = result.data;
+        const { clientSecret, clientId, name, secretExpiresAt, key } = result.data;
         if (clientSecret) setCreated({ title: `Client “${name}” created`, clientId, clientSecret, expiresAt: secretExpiresAt });
+        // Nothing secret to show: the client's Keys tab is the success page (Client Id, key).
+        if (key) router.push(`/t/${tenantSlug}/clients/${clientId}/keys?created=1`);
         return;
       }
       setFormError(result.message);
@@ -71,8 +80,8 @@ export function CreateClientSteps<T extends WithSecret>({
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (step === "secret") return void submit(event);
-    // Enter in a field of step 1 means "Continue", never "add without seeing the secret step".
+    if (step === "credential") return void submit(event);
+    // Enter in a field of step 1 means "Continue", never "add without seeing the next step".
     event.preventDefault();
     void next();
   }
@@ -90,8 +99,8 @@ export function CreateClientSteps<T extends WithSecret>({
         <li aria-current={step === "client" ? "step" : undefined} className={step === "client" ? "font-semibold text-blue-800" : "text-slate-600"}>
           2. Client
         </li>
-        <li aria-current={step === "secret" ? "step" : undefined} className={step === "secret" ? "font-semibold text-blue-800" : "text-slate-600"}>
-          3. First secret
+        <li aria-current={step === "credential" ? "step" : undefined} className={step === "credential" ? "font-semibold text-blue-800" : "text-slate-600"}>
+          {STEP_TWO[credential]}
         </li>
       </ol>
       {formError && <Banner tone="error">{formError}</Banner>}
@@ -104,14 +113,26 @@ export function CreateClientSteps<T extends WithSecret>({
         </div>
       </fieldset>
 
-      {step === "secret" && (
+      {step === "credential" && (
         <fieldset className="space-y-5">
-          <legend className="sr-only">First secret</legend>
-          <p className="text-sm text-slate-700">
-            The application authenticates with the Client Id and this secret. You will see the secret once, right after
-            adding it.
-          </p>
-          <SecretFields form={form} policy={secretPolicy} />
+          <legend className="sr-only">{STEP_TWO[credential].slice(3)}</legend>
+          {credential === "key" ? (
+            <>
+              <p className="text-sm text-slate-700">
+                The application signs a short-lived JWT with its private key each time it asks for a token; Latchkey checks the
+                signature with this public key.
+              </p>
+              <PublicKeyFields form={form} />
+            </>
+          ) : (
+            <>
+              <p className="text-sm text-slate-700">
+                The application authenticates with the Client Id and this secret. You will see the secret once, right after
+                adding it.
+              </p>
+              <SecretFields form={form} policy={secretPolicy} />
+            </>
+          )}
           <div className="flex justify-between gap-3">
             <Button variant="secondary" onClick={() => setStep("client")} disabled={pending}>
               Back

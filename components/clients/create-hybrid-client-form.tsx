@@ -4,14 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type FieldPath } from "react-hook-form";
 import { TOKEN_LIFETIME, withClientNamePolicy, ZCreateHybridClient, type TCreateHybridClient } from "@/lib/validation/client";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
-import { ClientIdField, ClientNameField, EnvironmentField, RefreshTokenField, TokenLifetimeField } from "./client-fields";
+import { AdvancedClientFields, ClientNameField, EnvironmentField, RefreshTokenField, TokenLifetimeField } from "./client-fields";
 import type { CreateFormProps } from "./create-client-form";
 import { CreateClientSteps } from "./create-client-steps";
 import { UrlListField } from "./url-list-field";
 import { LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
 
 type Values = TCreateHybridClient;
-const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "environmentId", "clientId", "allowRefreshToken", "redirectUris", "postLogoutRedirectUris", "tokenLifetime"];
+const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "environmentId", "clientId", "allowRefreshToken", "redirectUris", "postLogoutRedirectUris", "tokenLifetime", "tokenSigningAlg"];
 
 /** Hybrid: name, environment, refresh-token choice, redirect URLs, token lifetime, then the first secret. */
 export function CreateHybridClientForm({ tenantSlug, environments, settings }: CreateFormProps) {
@@ -28,6 +28,7 @@ export function CreateHybridClientForm({ tenantSlug, environments, settings }: C
       redirectUris: "",
       postLogoutRedirectUris: "",
       tokenLifetime: TOKEN_LIFETIME.default,
+      tokenSigningAlg: "ES256",
       secret: { description: "", expires: defaultSecretExpiry(new Date(), settings.maxSecretLifetimeDays) },
     },
   });
@@ -42,7 +43,7 @@ export function CreateHybridClientForm({ tenantSlug, environments, settings }: C
       <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
       <UrlListField id="postLogoutRedirectUris" {...LOGOUT_REDIRECT_URLS} registration={register("postLogoutRedirectUris")} error={errors.postLogoutRedirectUris} />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
-      <ClientIdField registration={register("clientId")} error={errors.clientId} />
+      <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
     </CreateClientSteps>
   );
 }

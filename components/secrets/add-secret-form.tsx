@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { addClientSecretAction } from "@/lib/actions/add-client-secret-action";
 import { ZAddClientSecret, type TAddClientSecret } from "@/lib/validation/client-secret";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
-import { useAddSecret } from "./add-secret-provider";
+import { useAddForm } from "@/components/forms/add-form-provider";
 import { OneTimeSecretDialog, type OneTimeSecret } from "./one-time-secret-dialog";
 import { SecretFields, type SecretPolicy } from "./secret-fields";
 
@@ -28,7 +28,7 @@ export function AddSecretForm({
   client: { clientId: string; name: string };
   policy: SecretPolicy;
 }) {
-  const { request, close } = useAddSecret();
+  const { request, close } = useAddForm();
   const toast = useToast();
   const [created, setCreated] = useState<(OneTimeSecret & { hint: string }) | null>(null);
   const [formError, setFormError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import type { SecretSummary } from "@/lib/secrets/insert-client-secret";
 import { formatDate, formatDateTime, formatRelative, secretStatus, statusLabel } from "@/lib/secrets/secret-status";
-import { AddSecretButton } from "./add-secret-provider";
+import { AddFormButton } from "@/components/forms/add-form-provider";
 import { WarningIcon } from "./status-icons";
 
 /**
@@ -29,7 +29,7 @@ export function RotationNotice({ secrets, now, canAdd }: { secrets: SecretSummar
         <li>Delete the old secret once its “last used” time stops moving.</li>
       </ol>
       {canAdd ? (
-        <AddSecretButton>Add a new secret</AddSecretButton>
+        <AddFormButton>Add a new secret</AddFormButton>
       ) : (
         <p>Ask an Account Administrator of this tenant to add a new secret.</p>
       )}

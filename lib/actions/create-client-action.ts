@@ -6,7 +6,8 @@ import { tenantAction } from "./tenant-action";
 
 /**
  * The response of this action is the one place a new secret's plaintext travels: the
- * browser keeps it in the one-time dialog's state only.
+ * browser keeps it in the one-time dialog's state only. A signed-JWT client gets its
+ * first key's public summary instead (never the JWK itself).
  */
 export const createClientAction = tenantAction({
   schema: ZCreateClient,
@@ -20,6 +21,7 @@ export const createClientAction = tenantAction({
       type: client.type,
       clientSecret: client.secret?.plaintext ?? null,
       secretExpiresAt: client.secret?.expiresAt ?? null,
+      key: client.key,
     };
   },
 });

@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   "tenant.settings": "Tenant settings changed",
   "secret.create": "Secret added",
   "secret.delete": "Secret deleted",
+  "key.create": "Key added",
+  "key.delete": "Key deleted",
   "client.roles": "Client's roles changed",
   "membership.create": "User added",
   "membership.roles": "User's roles changed",

@@ -56,6 +56,33 @@ describe("describeAuditDetails", () => {
     expect(text).toContain("Ok: 1");
   });
 
+  it("reads a key's audit entry: its kid, thumbprint and type, by name", () => {
+    const details = JSON.stringify({ keyId: "k-1", kid: "plant-04-2026", thumbprint: "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", key: "EC P-256", description: "historian" });
+    expect(describeAuditDetails(details)).toEqual({
+      changes: [],
+      facts: [
+        { field: "Key id", value: "k-1" },
+        { field: "JWT key id (kid)", value: "plant-04-2026" },
+        { field: "Thumbprint (SHA-256)", value: "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs" },
+        { field: "Key type", value: "EC P-256" },
+        { field: "Description", value: "historian" },
+      ],
+    });
+  });
+
+  it("names a client's security type and token signing algorithm, created or changed", () => {
+    const created = describeAuditDetails(JSON.stringify({ after: { type: "client-credentials", tokenSigningAlg: "ES256", securityType: "signed-jwt" } }));
+    expect(created.changes).toEqual([
+      { field: "Type", after: "client-credentials" },
+      { field: "Token signing algorithm", after: "ES256" },
+      { field: "Security type", after: "Signed JWT" },
+    ]);
+    const changed = describeAuditDetails(JSON.stringify({ before: { tokenSigningAlg: "ES256" }, after: { tokenSigningAlg: "RS256" } }));
+    expect(changed.changes).toEqual([{ field: "Token signing algorithm", before: "ES256", after: "RS256" }]);
+    // A code without a name of its own is shown as stored.
+    expect(describeAuditDetails(JSON.stringify({ after: { securityType: "mtls" } })).changes).toEqual([{ field: "Security type", after: "mtls" }]);
+  });
+
   it("copes with empty, invalid or non-object details", () => {
     for (const json of ["{}", "", "not json", "[1,2]", "null", '"text"']) expect(describeAuditDetails(json)).toEqual({ changes: [], facts: [] });
   });
@@ -82,5 +109,7 @@ describe("labels", () => {
     expect(auditActionLabel("membership.roles")).toBe("User's roles changed");
     expect(auditActionLabel("widget.frobnicate")).toBe("Widget frobnicate");
     expect(auditActionLabel("membership.delete")).toBe("User removed");
+    expect(auditActionLabel("key.create")).toBe("Key added");
+    expect(auditActionLabel("key.delete")).toBe("Key deleted");
   });
 });

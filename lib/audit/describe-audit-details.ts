@@ -1,5 +1,6 @@
 // Turns an audit event's stored details (JSON of non-secret before/after values) into
 // what the audit page shows: the fields that changed, plus any other facts recorded.
+import { SECURITY_TYPE_LABELS } from "@/lib/validation/client";
 
 export type AuditChange = { field: string; before?: string; after?: string };
 export type AuditFact = { field: string; value: string };
@@ -16,6 +17,8 @@ const FIELD_LABELS: Record<string, string> = {
   allowNeverExpiringSecrets: "Secrets that never expire allowed",
   clientNamePolicy: "Client-name policy",
   tokenLifetime: "Token lifetime (seconds)",
+  tokenSigningAlg: "Token signing algorithm",
+  securityType: "Security type",
   allowRefreshToken: "Refresh tokens allowed",
   // client.create records URLs by kind, client.update by field.
   redirect: "Redirect URLs",
@@ -28,7 +31,16 @@ const FIELD_LABELS: Record<string, string> = {
   hint: "Secret starts with",
   expiresAt: "Expires",
   clientId: "Client Id",
+  // key.create / key.delete: the row's id, the id the application puts in its JWT header,
+  // and the RFC 7638 thumbprint that identifies the public key itself.
+  keyId: "Key id",
+  kid: "JWT key id (kid)",
+  thumbprint: "Thumbprint (SHA-256)",
+  key: "Key type",
 };
+
+/** Stored codes shown by their names, e.g. securityType "signed-jwt" → "Signed JWT". */
+const VALUE_LABELS: Record<string, Record<string, string>> = { securityType: SECURITY_TYPE_LABELS };
 
 export function describeAuditDetails(json: string): AuditDetails {
   const details = parseRecord(json);
@@ -42,12 +54,12 @@ export function describeAuditDetails(json: string): AuditDetails {
     .filter((key) => !(b && a && JSON.stringify(b[key]) === JSON.stringify(a[key])))
     .map((key) => ({
       field: fieldLabel(key),
-      ...(b ? { before: formatValue(b[key]) } : {}),
-      ...(a ? { after: formatValue(a[key]) } : {}),
+      ...(b ? { before: formatField(key, b[key]) } : {}),
+      ...(a ? { after: formatField(key, a[key]) } : {}),
     }));
   const facts = Object.entries({ ...rest, ...(b ? {} : { before }), ...(a ? {} : { after }) })
     .filter(([key, value]) => isShown(key) && value !== undefined)
-    .map(([key, value]) => ({ field: fieldLabel(key), value: formatValue(value) }));
+    .map(([key, value]) => ({ field: fieldLabel(key), value: formatField(key, value) }));
   return { changes, facts };
 }
 
@@ -76,6 +88,10 @@ export function fieldLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+function formatField(key: string, value: unknown): string {
+  return (typeof value === "string" && VALUE_LABELS[key]?.[value]) || formatValue(value);
+}
+
 // Dates arrive as JSON's ISO strings, e.g. a secret's expiry.
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/;
 
@@ -89,7 +105,7 @@ export function formatValue(value: unknown): string {
   if (isRecord(value)) {
     return Object.entries(value)
       .filter(([key]) => isShown(key))
-      .map(([key, item]) => `${fieldLabel(key)}: ${formatValue(item)}`)
+      .map(([key, item]) => `${fieldLabel(key)}: ${formatField(key, item)}`)
       .join("; ");
   }
   return String(value);

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { addClientSecret } from "@/lib/secrets/add-client-secret";
-import { clientInput, createTestTenant, dateInDays, type TestTenant } from "@/lib/testing/fixtures";
+import { addClientKey } from "@/lib/client-keys/add-client-key";
+import { clientInput, createTestTenant, dateInDays, signedJwtClientInput, type TestTenant } from "@/lib/testing/fixtures";
+import { ecKeyPair } from "@/lib/testing/test-keys";
 import { createClient } from "./create-client";
 import { listClients } from "./list-clients";
 
@@ -103,6 +105,17 @@ describe("listClients", () => {
     expect(portal).toMatchObject({ secretCount: 0, soonestExpiry: null, lastUsedAt: null });
     const mobile = (await listClients(tenant.admin, { q: ids.mobile })).clients[0]!;
     expect(mobile).toMatchObject({ secretCount: 1, soonestExpiry: null, lastUsedAt: null });
+  });
+
+  it("gives a signed-JWT client its security type and the last use of any of its keys", async () => {
+    const client = await createClient(tenant.admin, signedJwtClientInput(ecKeyPair().publicJwk(), { name: "Signed lister" }));
+    const second = await addClientKey(tenant.admin, client.clientId, { key: ecKeyPair().publicJwk() });
+    const row = async () => (await listClients(tenant.admin, { q: client.clientId })).clients[0]!;
+    expect(await row()).toMatchObject({ securityType: "signed-jwt", secretCount: 0, soonestExpiry: null, lastUsedAt: null });
+    const used = new Date(Date.now() - DAY);
+    await db.clientKey.update({ where: { id: second.id }, data: { lastUsedAt: used } });
+    expect((await row()).lastUsedAt).toEqual(used);
+    expect((await listClients(tenant.admin, { q: ids.historian })).clients[0]).toMatchObject({ securityType: "client-secret" });
   });
 });
 

@@ -12,9 +12,12 @@ export type ClientListItem = {
   name: string;
   environment: string;
   roles: string[];
+  /** "signed-jwt": the client has public keys instead of secrets. */
+  securityType: string;
   secretCount: number;
   /** Soonest expiry among the client's secrets, including ones already expired. */
   soonestExpiry: Date | null;
+  /** Of its secrets, or of its keys for a signed-JWT client. */
   lastUsedAt: Date | null;
   createdAt: Date;
 };
@@ -45,16 +48,23 @@ export async function listClients(ctx: TenantContext, rawQuery: TClientListQuery
   ]);
 
   const ids = rows.map((row) => row.id);
-  const secrets = ids.length
-    ? await db.clientSecret.groupBy({
-        by: ["clientId"],
-        where: { tenantId: ctx.tenantId, clientId: { in: ids } },
-        _count: { _all: true },
-        _min: { expiresAt: true },
-        _max: { lastUsedAt: true },
-      })
-    : [];
+  const keyClientIds = rows.filter((row) => row.securityType === "signed-jwt").map((row) => row.id);
+  const [secrets, keys] = await Promise.all([
+    ids.length
+      ? db.clientSecret.groupBy({
+          by: ["clientId"],
+          where: { tenantId: ctx.tenantId, clientId: { in: ids } },
+          _count: { _all: true },
+          _min: { expiresAt: true },
+          _max: { lastUsedAt: true },
+        })
+      : [],
+    keyClientIds.length
+      ? db.clientKey.groupBy({ by: ["clientId"], where: { tenantId: ctx.tenantId, clientId: { in: keyClientIds } }, _max: { lastUsedAt: true } })
+      : [],
+  ]);
   const secretsByClient = new Map(secrets.map((s) => [s.clientId, s]));
+  const keyUseByClient = new Map(keys.map((k) => [k.clientId, k._max.lastUsedAt]));
   const environmentNames = new Map(environments.map((e) => [e.id, e.name]));
 
   return {
@@ -66,9 +76,10 @@ export async function listClients(ctx: TenantContext, rawQuery: TClientListQuery
         name: row.name,
         environment: environmentNames.get(row.environmentId) ?? "",
         roles: row.roles.map((r) => r.role.name).sort(),
+        securityType: row.securityType,
         secretCount: aggregate?._count._all ?? 0,
         soonestExpiry: aggregate?._min.expiresAt ?? null,
-        lastUsedAt: aggregate?._max.lastUsedAt ?? null,
+        lastUsedAt: (row.securityType === "signed-jwt" ? keyUseByClient.get(row.id) : aggregate?._max.lastUsedAt) ?? null,
         createdAt: row.createdAt,
       };
     }),
@@ -128,6 +139,7 @@ function findRows(where: Prisma.ClientWhereInput, page: number, pageSize: number
       id: true,
       clientId: true,
       type: true,
+      securityType: true,
       name: true,
       environmentId: true,
       createdAt: true,

@@ -67,6 +67,11 @@ export function clientInput(overrides: Partial<TCreateClientCredentialsClient> =
   };
 }
 
+/** A client-credentials client of the Signed JWT security type, registered with `key` (a public key as pasted). */
+export function signedJwtClientInput(key: string, overrides: Partial<TCreateClientCredentialsClient> = {}): TCreateClientCredentialsClient & { securityType: "signed-jwt" } {
+  return { type: "client-credentials", name: `Signed ${uniqueSuffix()}`, ...overrides, securityType: "signed-jwt", publicKey: { key, description: "first key" } };
+}
+
 /** YYYY-MM-DD, `days` days from today (UTC). */
 export function dateInDays(days: number): string {
   return isoDate(new Date(Date.now() + days * 86_400_000));
@@ -97,11 +102,12 @@ export async function expectDomainError(
  * assertions after a refused call.
  */
 export async function tenantState(tenantId: string) {
-  const [clients, secrets, auditEvents, memberships] = await Promise.all([
+  const [clients, secrets, keys, auditEvents, memberships] = await Promise.all([
     db.client.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { roles: true } }),
     db.clientSecret.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db.clientKey.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db.auditEvent.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db.membership.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { roles: true } }),
   ]);
-  return { clients, secrets, auditEvents, memberships };
+  return { clients, secrets, keys, auditEvents, memberships };
 }

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { ZClientId } from "./client-id";
 import { ZPublicKeyInput } from "./client-key";
 import { ZSecretInput } from "./secret";
 import { CLIENT_NAME_POLICIES, type TClientNamePolicy } from "./tenant-settings";
 import { ZCorsOrigins, ZRedirectUris } from "./urls";
+
+export { ZClientId };
 
 export const CLIENT_TYPES = ["client-credentials", "authorization-code", "hybrid"] as const;
 export type TClientType = (typeof CLIENT_TYPES)[number];
@@ -40,15 +43,6 @@ export const ZTokenLifetime = z.coerce
   .int("Token lifetime must be a whole number of seconds")
   .min(TOKEN_LIFETIME.min, `Token lifetime must be at least ${TOKEN_LIFETIME.min} seconds`)
   .max(TOKEN_LIFETIME.max, `Token lifetime can be at most ${TOKEN_LIFETIME.max} seconds (one hour)`);
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-// Stored lower-case so "ABC…" and "abc…" cannot become two clients.
-export const ZClientId = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(GUID, "Client Id must be a GUID, e.g. 3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a");
 
 export const ZClientName = z
   .string({ error: "Enter a name" })

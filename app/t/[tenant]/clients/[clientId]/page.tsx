@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { clientCredential } from "@/components/clients/client-credential";
 import { ClientDeleteSection } from "@/components/clients/client-delete-section";
 import { ClientDetailsForm } from "@/components/clients/client-details-form";
 import { ClientDetailsView } from "@/components/clients/client-details-view";
 import { Banner } from "@/components/ui/banner";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
-import { CONFIDENTIAL_TYPES } from "@/lib/validation/client";
 import { loadClientPage } from "./load-client-page";
 
 type Props = { params: Promise<{ tenant: string; clientId: string }>; searchParams: Promise<{ created?: string }> };
@@ -16,12 +16,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: client.name };
 }
 
+// How the "created" banner ends, by what the client authenticates with.
+const CREDENTIAL_NOTE = { secrets: " and a secret", keys: " and a JWT signed with its own private key", none: "; it needs no secret" };
+
 const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** The Details tab: administrators edit and delete, members read. */
 export default async function ClientDetailsPage({ params, searchParams }: Props) {
   const [{ tenant, clientId }, { created }] = await Promise.all([params, searchParams]);
   const { ctx, client } = await loadClientPage(tenant, clientId);
+  const credential = clientCredential(client);
   const [environments, settings] = ctx.isAdministrator ? await Promise.all([listEnvironments(ctx), getTenantSettings(ctx)]) : [[], null];
 
   return (
@@ -29,7 +33,7 @@ export default async function ClientDetailsPage({ params, searchParams }: Props)
       {created && (
         <Banner tone="success">
           Client “{client.name}” was created. The application signs users in with its Client Id (above)
-          {CONFIDENTIAL_TYPES.includes(client.type) ? " and a secret" : "; it needs no secret"}.
+          {CREDENTIAL_NOTE[credential ?? "none"]}.
         </Banner>
       )}
       {ctx.isAdministrator && settings ? (
@@ -53,7 +57,7 @@ export default async function ClientDetailsPage({ params, searchParams }: Props)
       {ctx.isAdministrator && (
         <ClientDeleteSection
           tenantSlug={ctx.tenantSlug}
-          client={{ clientId: client.clientId, name: client.name, hasSecrets: CONFIDENTIAL_TYPES.includes(client.type) }}
+          client={{ clientId: client.clientId, name: client.name, credential }}
         />
       )}
     </div>

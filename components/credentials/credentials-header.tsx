@@ -1,0 +1,55 @@
+import type { ReactNode } from "react";
+import { ADD_DISABLED_REASON_ID, AddFormButton } from "@/components/forms/add-form-provider";
+
+/**
+ * The top of a client's Secrets or Keys tab: how many it has of the limit, how the
+ * application uses them, and (for administrators) the button that opens the add form.
+ */
+export function CredentialsHeader({
+  headingId,
+  title,
+  count,
+  max,
+  noun,
+  explanation,
+  addLabel,
+  disabledReason,
+}: {
+  headingId: string;
+  title: string;
+  count: number;
+  max: number;
+  /** Plural, e.g. "secrets". */
+  noun: string;
+  explanation: ReactNode;
+  /** Present for administrators: the add button's label. */
+  addLabel?: string;
+  disabledReason: string | null;
+}) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-4">
+      <div className="max-w-3xl space-y-1">
+        {/* Focus lands here after an addition or a deletion, when the row it was on is gone. */}
+        <h2 id={headingId} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-600">
+          <strong className="font-semibold text-slate-800">
+            {count} of {max} {noun}
+          </strong>
+          . {explanation}
+        </p>
+      </div>
+      {addLabel && (
+        <div className="flex max-w-sm flex-col items-end gap-1">
+          <AddFormButton>{addLabel}</AddFormButton>
+          {disabledReason && (
+            <p id={ADD_DISABLED_REASON_ID} className="text-right text-sm text-slate-700">
+              {disabledReason}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
