@@ -1,9 +1,11 @@
+import { randomUUID, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { SignJWT } from "jose";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { createClientCli } from "./support/secrets";
 import { ecKeyPair, rsaKeyPair, seedSignedJwtClient, thumbprintOf } from "./support/client-keys";
-import { E2E_SERVER_LOG } from "./support/e2e-env";
+import { E2E_BASE_URL, E2E_SERVER_LOG } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
 
 // Signed-JWT clients (private_key_jwt): created through the portal with a public key, the
@@ -11,6 +13,23 @@ import { expect, signInAs, test } from "./support/fixtures";
 // sent. The fixtures replay every action here as outsiders, who must be refused.
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+/** client_credentials with private_key_jwt, as an application would send it. */
+async function tokenWithAssertion(clientId: string, privateKey: KeyObject, alg: "ES256" | "RS256", kid: string) {
+  const assertion = await new SignJWT({ jti: randomUUID() })
+    .setProtectedHeader({ alg, kid })
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(`${E2E_BASE_URL}/identity/token`)
+    .setIssuedAt()
+    .setExpirationTime("2m")
+    .sign(privateKey);
+  return fetch(`${E2E_BASE_URL}/identity/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion }),
+  });
+}
 
 const keysPage = (tenant: string, clientId: string) => `/t/${tenant}/clients/${clientId}/keys`;
 const keyRows = (page: Page) => page.getByRole("region", { name: "Keys" }).getByRole("row");
@@ -70,9 +89,10 @@ test("an administrator creates a signed-JWT client with a public key, adds a sec
   await expectNoSeriousAxeViolations(page);
 
   // Rotation: a second key, pasted as PEM.
+  const second = rsaKeyPair();
   await page.getByRole("button", { name: "Add key" }).click();
   await expect(page.getByLabel("Public key")).toBeFocused();
-  await page.getByLabel("Public key").fill(rsaKeyPair().publicPem);
+  await page.getByLabel("Public key").fill(second.publicPem);
   await page.getByLabel("Key description").fill("line 3, 2027 key");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "(RSA 2048) added" })).toBeVisible();
@@ -94,6 +114,15 @@ test("an administrator creates a signed-JWT client with a public key, adds a sec
   await expect(page.getByText("1 of 10 keys", { exact: true })).toBeVisible();
   await expect(firstRow).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Keys", exact: true })).toBeFocused();
+
+  // The application signs in with the key that is left, and the page shows its last use
+  // (written within the token service's five-second flush).
+  const secondKid = await thumbprintOf(second.publicJwk());
+  expect((await tokenWithAssertion(clientId, second.privateKey, "RS256", secondKid)).status).toBe(200);
+  await expect(async () => {
+    await page.reload();
+    await expect(keyRows(page).filter({ hasText: "line 3, 2027 key" })).not.toContainText("Never used", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   // The Secrets URL explains, the list and the audit log name the security type.
   await page.goto(`/t/${tenant.slug}/clients/${clientId}/secrets`);
