@@ -3,6 +3,7 @@ import type { JWK } from "jose";
 import { db } from "@/lib/db/prisma";
 import { clientUriLists } from "@/lib/clients/client-uris";
 import type { TClientType } from "@/lib/validation/client";
+import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 
 /**
  * A client as the token service sees it: oidc-provider's metadata (the `latchkey_*`
@@ -59,9 +60,12 @@ export const LATCHKEY_CLIENT_PROPERTIES = [
  * finds the same client.
  */
 export async function loadTokenServiceClient(clientId: string): Promise<TokenServiceClient | undefined> {
-  if (clientId.length > 64) return undefined;
+  // Anything but a GUID is no client, and never reaches the database (PostgreSQL would
+  // refuse a NUL byte in it with an error, not an empty answer).
+  const id = clientId.toLowerCase();
+  if (!CLIENT_ID_PATTERN.test(id)) return undefined;
   const client = await db.client.findUnique({
-    where: { clientId: clientId.toLowerCase() },
+    where: { clientId: id },
     select: {
       id: true,
       clientId: true,

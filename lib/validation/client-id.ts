@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A Client Id as stored: a GUID in lower case. */
+export const CLIENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Its own module so that client.ts and client-key.ts can both use it without importing
 // each other. Stored lower-case so "ABC…" and "abc…" cannot become two clients.
@@ -8,4 +9,4 @@ export const ZClientId = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(GUID, "Client Id must be a GUID, e.g. 3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a");
+  .regex(CLIENT_ID_PATTERN, "Client Id must be a GUID, e.g. 3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a");
