@@ -87,7 +87,8 @@ test("a role assigned to a client reaches its token; deleting it asks first and 
   const save = page.getByRole("button", { name: "Save roles" });
   await save.click();
   await expect(page.getByRole("status").filter({ hasText: "Roles of Historian saved: Account Member, Historian readers" })).toBeVisible();
-  expect((await tokenClaims(client.clientId, client.clientSecret)).roles).toEqual(["Account Member", "Historian readers"]);
+  // The token service sees changes within a second (its client cache).
+  await expect.poll(async () => (await tokenClaims(client.clientId, client.clientSecret)).roles, { timeout: 3_000 }).toEqual(["Account Member", "Historian readers"]);
 
   // The Roles page counts it; deleting an assigned role needs confirmation that says who holds it.
   await page.goto(rolesPage(tenant.slug));
@@ -102,7 +103,7 @@ test("a role assigned to a client reaches its token; deleting it asks first and 
   await dialog.getByRole("button", { name: "Delete role" }).click();
   await expect(page.getByRole("status").filter({ hasText: "deleted, removed from 0 users and 1 client" })).toBeVisible();
   await expect(row).toHaveCount(0);
-  expect((await tokenClaims(client.clientId, client.clientSecret)).roles).toEqual(["Account Member"]);
+  await expect.poll(async () => (await tokenClaims(client.clientId, client.clientSecret)).roles, { timeout: 3_000 }).toEqual(["Account Member"]);
 });
 
 test("authorization code clients explain that the signed-in user's roles apply", async ({ page, tenant }) => {

@@ -27,6 +27,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     workerMaxOldSpaceMb: env.LATCHKEY_WORKER_MAX_OLD_SPACE_MB?.trim() ? positiveInteger(env, "LATCHKEY_WORKER_MAX_OLD_SPACE_MB", 0) : null,
     /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
+    /** How many proxies in front append to X-Forwarded-For: the address is the one the outermost of them saw. */
+    trustedProxyHops: positiveInteger(env, "LATCHKEY_TRUSTED_PROXY_HOPS", 1),
     authFailureLimits: {
       perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
       perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),

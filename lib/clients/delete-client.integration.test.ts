@@ -6,6 +6,7 @@ import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
 import { addClientSecret } from "@/lib/secrets/add-client-secret";
 import { hashSecret } from "@/lib/secrets/generate-secret";
 import { clientInput, createTestTenant, expectDomainError, tenantState, type TestTenant } from "@/lib/testing/fixtures";
+import { postToken } from "@/lib/testing/post-token";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { createClient } from "./create-client";
 import { deleteClient } from "./delete-client";
@@ -13,12 +14,10 @@ import { deleteClient } from "./delete-client";
 let tenant: TestTenant;
 let other: TestTenant;
 let tokenService: TestTokenService;
-let tokenEndpoint: string;
 
 beforeAll(async () => {
   [tenant, other] = await Promise.all([createTestTenant("delete-client"), createTestTenant("delete-client-other")]);
   tokenService = await startTokenService();
-  tokenEndpoint = `${tokenService.issuer}/token`;
 });
 
 afterAll(async () => {
@@ -26,18 +25,10 @@ afterAll(async () => {
 });
 
 async function tokenStatus(clientId: string, secret: string): Promise<number> {
-  const response = await fetch(tokenEndpoint, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: "grant_type=client_credentials",
-  });
-  await response.body?.cancel();
+  const { status } = await postToken(tokenService.issuer, { grant_type: "client_credentials" }, { basic: { clientId, secret } });
   // Write the secret's last use now, not on a timer in the middle of a later "nothing changed" check.
   await flushCredentialUses();
-  return response.status;
+  return status;
 }
 
 describe("deleteClient", () => {

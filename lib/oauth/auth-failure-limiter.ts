@@ -96,6 +96,16 @@ export function clientKey(clientId: string): string {
   return `client:${clientId.toLowerCase().slice(0, 100)}`;
 }
 
+/**
+ * IPv4 addresses count one by one; IPv6 addresses by their /64, the smallest block a
+ * network hands out, or one attacker would have billions of addresses to fail from.
+ */
 export function addressKey(address: string): string {
-  return `address:${address}`;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped || !address.includes(":")) return `address:${mapped ?? address}`;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `address:${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }

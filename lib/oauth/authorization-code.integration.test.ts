@@ -156,6 +156,9 @@ describe("authorization code with PKCE", () => {
     expect(back.url.searchParams.get("code")).toBeNull();
     expect(back.url.searchParams.get("error")).toBe("access_denied");
     expect(back.url.searchParams.get("error_description")).toContain("not a member");
+    // The application (of another tenant) learns nothing about who tried.
+    expect(back.url.href).not.toContain(encodeURIComponent(other.admin.actor.label));
+    expect(decodeURIComponent(back.url.href)).not.toContain(other.admin.actor.label);
   });
 });
 
@@ -219,6 +222,20 @@ describe("sign-in rules", () => {
     const back = await browser.open(new URL(first.url.searchParams.get("callbackUrl")!, service.baseUrl));
     const tokens = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
     expect(tokens.claims()!.auth_time).toBe(now);
+  });
+
+  it("takes max_age=0 as a fresh sign-in after the request began, without asking again and again", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin(), Math.floor(Date.now() / 1000) - 60);
+    const verifier = randomPKCECodeVerifier();
+    const first = await authorize(browser, { max_age: "0", code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    expect(first.url.pathname).toBe("/signin");
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the sign-in takes a moment
+    await browser.signIn(admin());
+    const back = await browser.open(new URL(first.url.searchParams.get("callbackUrl")!, service.baseUrl));
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    const tokens = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s", maxAge: 5 });
+    expect(tokens.access_token).toBeTruthy();
   });
 
   it("stops giving codes to a person removed from the tenant, though their session lives on", async () => {

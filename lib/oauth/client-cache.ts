@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
 
 /**
@@ -9,6 +10,7 @@ import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-cl
  * the same transaction (lib/tenants/tenant-transaction.ts), so a deleted secret, client or
  * key stops working within a second on every server process; a changed version empties
  * the whole cache. Secret expiry needs no invalidation: it is checked against the clock.
+ * A new secret needs none either: one that does not match is looked up again (reloadClient).
  */
 export const MAX_STALENESS_MS = 1_000;
 // Unknown ids are cached too (as null), so a flood of made-up ids cannot reach the database
@@ -25,13 +27,31 @@ let generation = 0;
 
 export async function findCachedClient(clientId: string): Promise<TokenServiceClient | undefined> {
   const key = clientId.toLowerCase();
+  // Not a client id at all: nothing to look up (PostgreSQL would answer a NUL byte with an
+  // error, not an empty result) and nothing to remember (50 kB "ids" must not fill the cache).
+  if (!CLIENT_ID_PATTERN.test(key)) return undefined;
   await ensureFresh();
   const cached = entries.get(key);
   if (cached !== undefined) return cached ?? undefined;
 
+  return load(key);
+}
+
+/**
+ * The client as the database has it now, bypassing the cache (and updating it). For a
+ * secret that did not match: one added in the last second is not cached yet, and the
+ * application that just got it must not be refused.
+ */
+export async function reloadClient(clientId: string): Promise<TokenServiceClient | undefined> {
+  const key = clientId.toLowerCase();
+  return CLIENT_ID_PATTERN.test(key) ? load(key) : undefined;
+}
+
+async function load(key: string): Promise<TokenServiceClient | undefined> {
   const startedIn = generation;
   const loaded = (await loadTokenServiceClient(key)) ?? null;
   if (startedIn === generation) {
+    entries.delete(key);
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(key, loaded);
   }
@@ -51,7 +71,8 @@ async function readVersion(): Promise<void> {
   const startedAt = Date.now();
   const { _sum, _count } = await db.tenant.aggregate({ _sum: { configVersion: true }, _count: true });
   // Versions only grow, so any committed change raises the sum; the count joins in so
-  // that adding or removing a tenant counts as a change too.
+  // that adding a tenant counts as a change too. (Tenants are never deleted; deleting one
+  // would have to raise another version, or the sum could fall back to an old value.)
   const current = `${_sum.configVersion ?? 0}:${_count}`;
   if (current !== version) {
     entries.clear();

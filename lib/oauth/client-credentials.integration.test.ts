@@ -27,6 +27,7 @@ import { startTokenService, type TestTokenService } from "@/lib/testing/start-to
 import { clearClientCache, MAX_STALENESS_MS } from "./client-cache";
 import { HASHED_SECRET_PLACEHOLDER } from "./find-oauth-client";
 import { flushCredentialUses } from "./record-credential-use";
+import { postToken } from "@/lib/testing/post-token";
 
 let tokenService: TestTokenService;
 let baseUrl: string;
@@ -239,31 +240,15 @@ describe("client_credentials grant", () => {
   });
 
   it("answers unsupported_grant_type (400) for the password grant", async () => {
-    const response = await fetch(metadata.token_endpoint!, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret.plaintext}`).toString("base64")}`,
-      },
-      body: new URLSearchParams({ grant_type: "password", username: "alice", password: "secret" }),
-    });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "unsupported_grant_type" });
+    const answer = await postToken(issuer, { grant_type: "password", username: "alice", password: "secret" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+    expect(answer).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
   });
 
   it("answers unauthorized_client (400) for the grants of the other client types", async () => {
     const bodies: Record<string, string>[] = [{ grant_type: "authorization_code", code: "x", redirect_uri: "https://app.example.com/cb" }, { grant_type: "refresh_token", refresh_token: "x" }];
     for (const body of bodies) {
-      const response = await fetch(metadata.token_endpoint!, {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret.plaintext}`).toString("base64")}`,
-        },
-        body: new URLSearchParams(body),
-      });
-      expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ error: "unauthorized_client" });
+      const answer = await postToken(issuer, body, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+      expect(answer).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
     }
   });
 

@@ -1,23 +1,23 @@
 import "server-only";
 import type { EventEmitter } from "node:events";
-import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC, type SigningAlgorithm } from "oidc-provider";
+import Provider, { errors, interactionPolicy, type Configuration, type SigningAlgorithm } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
-import { clientKey, type AuthFailureLimiter } from "./auth-failure-limiter";
-import { findCachedClient } from "./client-cache";
+import type { AuthFailureLimiter } from "./auth-failure-limiter";
+import { findCachedClient, reloadClient } from "./client-cache";
 import { corsOriginAllowed } from "./cors";
 import { claimOnce, createAdapter } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES, type TokenServiceClient } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
-import { TooManyFailures } from "./failed-authentication-limit";
+import { checkAuthenticationAttempt, countFailedAuthentications } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
 import { readPortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
-import { structuredTokenMiddleware } from "./structured-tokens";
+import { mayIntrospect, structuredTokens } from "./structured-tokens";
 import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
 import { verifyClientSecret } from "./verify-client-secret";
 
@@ -36,8 +36,10 @@ const DAY_S = 86_400;
 // 14 days without use, and 30 days after its sign-in however much it is used.
 const REFRESH_IDLE_S = 14 * DAY_S;
 const REFRESH_ABSOLUTE_S = 30 * DAY_S;
-// Endpoints where clients authenticate, which failed authentications are counted on.
-const CLIENT_AUTH_ROUTES = new Set(["token", "introspection", "revocation"]);
+const SESSION_S = 8 * 3600;
+// The registered key a client assertion names, noted while it is checked and recorded as
+// used once the assertion also passed the replay check.
+const ASSERTION_KEY = Symbol("latchkey assertion key");
 
 /**
  * The token service: oidc-provider configured on our database for the three client types
@@ -89,12 +91,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       userinfo: { enabled: true },
       introspection: {
         enabled: true,
-        // A client sees only its tenant's tokens; a public client only its own.
-        allowedPolicy: async (_ctx, client, token) => {
-          const caller = client as LatchkeyClient;
-          const owner = await findCachedClient(token.clientId!);
-          return owner?.metadata.latchkey_tenant_id === caller.latchkey_tenant_id && (caller.clientAuthMethod !== "none" || token.clientId === caller.clientId);
-        },
+        allowedPolicy: async (_ctx, client, token) =>
+          mayIntrospect(client as LatchkeyClient, { clientId: token.clientId!, tenantId: (await findCachedClient(token.clientId!))?.metadata.latchkey_tenant_id }),
       },
       revocation: { enabled: true },
       rpInitiatedLogout: {
@@ -152,6 +150,10 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       return grant;
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    // A refresh token is there to outlive the sign-in session (oidc-provider would tie it to
+    // the session unless offline_access was consented to); signing out at the application's
+    // request still revokes it, with the whole grant.
+    expiresWithSession: async (ctx) => !ctx.oidc.client!.grantTypeAllowed("refresh_token"),
     rotateRefreshToken: true,
     extraTokenClaims: async (ctx, token) => {
       const client = (ctx.oidc.client ?? undefined) as LatchkeyClient | undefined;
@@ -168,8 +170,9 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       AuthorizationCode: 60,
       Interaction: 15 * 60,
       // As long as a portal sign-in (lib/auth/auth-options.ts).
-      Session: 8 * 3600,
-      Grant: REFRESH_ABSOLUTE_S,
+      Session: SESSION_S,
+      // A grant is reused by the sign-ins of one session, so it outlives the last family's 30 days.
+      Grant: SESSION_S + REFRESH_ABSOLUTE_S,
       RefreshToken: (ctx, token) => {
         const rotated = ctx?.oidc.entities.RotatedRefreshToken;
         const familyStart = rotated ? (rotated.iiat ?? rotated.iat!) : Math.floor(Date.now() / 1000);
@@ -192,21 +195,29 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       if (Number(claims.exp) - Math.floor(Date.now() / 1000) > MAX_ASSERTION_LIFETIME_S) {
         throw new errors.InvalidClientAuth(`client assertions must expire within ${MAX_ASSERTION_LIFETIME_S} seconds`);
       }
-      // "Last used" of the key that verified: the one the assertion names (or the only one).
+      // The key that verified: the one the assertion names (or the only one).
       const registered = (await findCachedClient(client.clientId))?.keys ?? [];
       const key = registered.find((k) => k.kid === header.kid) ?? (registered.length === 1 ? registered[0] : undefined);
-      if (key) recordCredentialUse("key", key.id, new Date());
+      Object.assign(ctx, { [ASSERTION_KEY]: key?.id });
     },
   };
 
   const provider = new Provider(config.issuer, configuration);
   provider.proxy = config.trustProxy;
+  // Behind proxies, the client's address is the one the nearest trusted proxy saw: Koa's
+  // default would take the leftmost X-Forwarded-For entry, which the client writes itself.
+  provider.maxIpsCount = config.trustedProxyHops;
 
   // oidc-provider compares client_secret_basic/_post secrets through this method; its
   // maintainer suggests overriding it for hashed secrets (node-oidc-provider#631).
   provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: LatchkeyClient, actual: string) {
-    const client = typeof actual === "string" ? await findCachedClient(this.clientId) : undefined;
-    return !!client && verifyClientSecret(client.secrets, actual);
+    if (typeof actual !== "string") return false;
+    const cached = await findCachedClient(this.clientId);
+    if (cached && verifyClientSecret(cached.secrets, actual)) return true;
+    // Failures are rare (and limited, failed-authentication-limit.ts): worth one query to
+    // let a secret added within the cache's second work at once.
+    const fresh = await reloadClient(this.clientId);
+    return !!fresh && verifyClientSecret(fresh.secrets, actual);
   };
 
   // Hybrid clients ("code id_token") count as implicit-flow clients to oidc-provider, which
@@ -221,8 +232,13 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     invalidate.call(this, message, code);
   };
 
-  // One insert decides whether a client assertion's jti was seen (database-adapter.ts).
-  provider.ReplayDetection.unique = async (_iss: string, jti: string, exp: number) => claimOnce("ReplayDetection", jti, new Date(exp * 1000));
+  // One insert decides whether a client's assertion id was seen (database-adapter.ts).
+  provider.ReplayDetection.unique = async (iss: string, jti: string, exp: number) => {
+    const first = await claimOnce("ReplayDetection", `${iss} ${jti}`, new Date(exp * 1000));
+    const keyId = (Provider.ctx as Record<symbol, string | undefined> | undefined)?.[ASSERTION_KEY];
+    if (first && keyId) recordCredentialUse("key", keyId, new Date());
+    return first;
+  };
 
   // oidc-provider validates adapter clients into Client objects and keeps only the last
   // 100 of them, so with more clients than that in use every token would validate its
@@ -232,16 +248,9 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   const built = new WeakMap<TokenServiceClient, InstanceType<Provider["Client"]>>();
   provider.Client.find = async (id: string) => {
     if (typeof id !== "string") return undefined;
-    // A client id that failed too often is refused before its credentials are even checked.
-    const ctx = Provider.ctx;
-    if (ctx?.oidc && CLIENT_AUTH_ROUTES.has(ctx.oidc.route)) {
-      const wait = limiter.retryAfter([clientKey(id)]);
-      if (wait) {
-        ctx.set("Retry-After", String(wait));
-        throw new TooManyFailures(wait);
-      }
-    }
     const record = await findCachedClient(id);
+    // Refused before its credentials are even checked, if its address or id failed too often.
+    checkAuthenticationAttempt(limiter, id, record);
     if (!record) return undefined;
     let client = built.get(record);
     if (!client) {
@@ -251,10 +260,10 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     return client;
   };
 
+  countFailedAuthentications(provider, limiter);
   provider.use(
     extensionRoutes({
-      limiter,
-      structuredTokens: structuredTokenMiddleware(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),
+      tokens: structuredTokens(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),
       interaction: interactionMiddleware(provider, prefix),
     }),
   );

@@ -13,8 +13,10 @@ import { recordKey } from "./record-key";
  * not stored at all.
  *
  * Ids of codes, refresh tokens and sessions are bearer credentials: rows are keyed by their
- * SHA-256, and the payload is stored without its copy of the id, so reading the table does
- * not give anyone a usable token.
+ * SHA-256, and the payload is stored without its copy of the id, so reading the table gives
+ * no usable code or token. (An interaction's payload names its session's id, as
+ * oidc-provider needs; the session cookie is also signed with a key that is not in the
+ * database, see identity-handler.ts.)
  */
 export function createAdapter(model: string): Adapter {
   if (model === "Client") {
@@ -100,7 +102,7 @@ class DatabaseAdapter implements Adapter {
 }
 
 /** Everything issued under a grant, and the grant itself. */
-export async function revokeGrant(grantId: string): Promise<void> {
+async function revokeGrant(grantId: string): Promise<void> {
   await db.oidcRecord.deleteMany({ where: { OR: [{ grantId }, { model: "Grant", id: recordKey(grantId) }] } });
 }
 

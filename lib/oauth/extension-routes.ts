@@ -1,29 +1,33 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
-import type { AuthFailureLimiter } from "./auth-failure-limiter";
-import { failedAuthenticationLimit } from "./failed-authentication-limit";
-import { INTERACTION_ROUTE } from "./interaction";
-import { portalSignOut } from "./portal-sign-out";
-import { rfc6749ErrorCodes } from "./rfc6749-error-codes";
+import { INTERACTION_ROUTE } from "./identity-paths";
+import { signOutOfPortal } from "./portal-sign-out";
+import { correctErrorCode } from "./rfc6749-error-codes";
+import type { StructuredTokens } from "./structured-tokens";
 
 type Middleware = (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>;
 
 /**
- * What Latchkey adds around oidc-provider, each where it belongs (paths are below
- * /identity). One dispatch by path, so a token request passes through only what concerns
- * it: the failed-authentication limit and RFC 6749's error codes.
+ * What Latchkey adds around oidc-provider, in one middleware (paths are below /identity):
+ * the sign-in interaction and userinfo for JWT access tokens are answered here; the rest
+ * adjusts oidc-provider's answer afterwards, by the route oidc-provider itself matched
+ * (its router ignores letter case and a trailing slash, so no spelling of a path escapes).
  */
-export function extensionRoutes({ limiter, structuredTokens, interaction }: { limiter: AuthFailureLimiter; structuredTokens: Middleware; interaction: Middleware }): Middleware {
-  const limit = failedAuthenticationLimit(limiter);
+export function extensionRoutes({ tokens, interaction }: { tokens: StructuredTokens; interaction: Middleware }): Middleware {
   return async (ctx, next) => {
-    const path = ctx.path;
-    if (ctx.method === "POST" && (path === "/token" || path === "/token/introspection" || path === "/token/revocation")) {
-      // Introspection and revocation of our JWT access tokens (structured-tokens.ts) happen inside the limit.
-      return limit(ctx, () => rfc6749ErrorCodes(ctx, path === "/token" ? next : () => structuredTokens(ctx, next)));
+    if (INTERACTION_ROUTE.test(ctx.path)) return interaction(ctx, next);
+    const userinfoJwt = tokens.userinfoJwt(ctx);
+    if (userinfoJwt) return tokens.userinfo(ctx, userinfoJwt);
+    await next();
+    switch (ctx.oidc?.route) {
+      case "token":
+        return correctErrorCode(ctx);
+      case "introspection":
+      case "revocation":
+        correctErrorCode(ctx);
+        return tokens.afterProvider(ctx);
+      case "end_session_confirm":
+        return signOutOfPortal(ctx);
     }
-    if (path === "/me") return structuredTokens(ctx, next);
-    if (path === "/session/end/confirm") return portalSignOut(ctx, next);
-    if (INTERACTION_ROUTE.test(path)) return interaction(ctx, next);
-    return next();
   };
 }

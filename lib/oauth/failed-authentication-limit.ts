@@ -1,50 +1,52 @@
 import "server-only";
-import { errors, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors, type KoaContextWithOIDC } from "oidc-provider";
 import { addressKey, clientKey, type AuthFailureLimiter } from "./auth-failure-limiter";
+import type { TokenServiceClient } from "./find-oauth-client";
 
-type Next = () => Promise<void>;
+/** Endpoints where clients authenticate (oidc-provider's route names). */
+const CLIENT_AUTH_ROUTES = new Set(["token", "introspection", "revocation"]);
 
-export class TooManyFailures extends errors.OIDCProviderError {
+class TooManyFailures extends errors.OIDCProviderError {
   constructor(retryAfter: number) {
     super(429, "too_many_requests");
     Object.assign(this, { error_description: `too many failed client authentications; retry in ${retryAfter} seconds` });
   }
 }
 
+type Attempt = { counted: string[] };
+const ATTEMPT = Symbol("latchkey client authentication");
+
 /**
- * Around the endpoints where clients authenticate: refuses an address that failed too
- * often (429, Retry-After) and counts each failed client authentication against the
- * address and the client id. The client id's own block is checked where oidc-provider
- * looks the client up (create-provider.ts), since a body-borne id is only known there.
+ * Failed client authentications, limited per source address and per client id. Both are
+ * decided on oidc-provider's own terms, so no spelling of a path or Accept header escapes:
+ * - the check runs where the provider looks up the client that is authenticating (called
+ *   from create-provider.ts's Client.find), and answers 429 with Retry-After;
+ * - the count runs on the provider's error events for the three endpoints.
+ * Only a client that authenticates with a secret (or an unknown id) is counted under its
+ * id: a public client or a signed-JWT client has nothing to guess, so failures in its
+ * name would only let anyone lock it out. Its failures still count against the address.
  */
-export function failedAuthenticationLimit(limiter: AuthFailureLimiter) {
-  return async (ctx: KoaContextWithOIDC, next: Next) => {
-    const address = addressKey(ctx.ip);
-    const wait = limiter.retryAfter([address]);
-    if (wait) {
-      ctx.status = 429;
-      ctx.set("Retry-After", String(wait));
-      ctx.set("Cache-Control", "no-store");
-      ctx.body = { error: "too_many_requests", error_description: `too many failed client authentications from this address; retry in ${wait} seconds` };
-      return;
-    }
-    await next();
-    if (ctx.status === 401 && (ctx.body as { error?: string } | undefined)?.error === "invalid_client") {
-      const id = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicClientId(ctx.get("authorization"));
-      limiter.fail(typeof id === "string" && id ? [address, clientKey(id)] : [address]);
-    }
-  };
+export function checkAuthenticationAttempt(limiter: AuthFailureLimiter, clientId: string, client: TokenServiceClient | undefined): void {
+  const ctx = Provider.ctx as (KoaContextWithOIDC & { [ATTEMPT]?: Attempt }) | undefined;
+  // Only the caller's own lookup: later lookups (introspection finds a token's client) are not attempts.
+  if (!ctx?.oidc || !CLIENT_AUTH_ROUTES.has(ctx.oidc.route) || ctx[ATTEMPT] || ctx.oidc.entities.Client) return;
+  const guessable = !client || client.metadata.token_endpoint_auth_method === "client_secret_basic";
+  const counted = [addressKey(ctx.ip), ...(guessable ? [clientKey(clientId)] : [])];
+  ctx[ATTEMPT] = { counted };
+  const wait = limiter.retryAfter(counted);
+  if (wait) {
+    ctx.set("Retry-After", String(wait));
+    throw new TooManyFailures(wait);
+  }
 }
 
-function basicClientId(header: string): string | undefined {
-  const encoded = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header)?.[1];
-  if (!encoded) return undefined;
-  const decoded = Buffer.from(encoded, "base64").toString("utf8");
-  const at = decoded.indexOf(":");
-  if (at < 1) return undefined;
-  try {
-    return decodeURIComponent(decoded.slice(0, at));
-  } catch {
-    return undefined;
-  }
+export function countFailedAuthentications(provider: Provider, limiter: AuthFailureLimiter): void {
+  const count = (ctx: KoaContextWithOIDC & { [ATTEMPT]?: Attempt }, error: { error?: string }) => {
+    if (error.error !== "invalid_client") return;
+    // A request that never named a client still fails from its address.
+    limiter.fail(ctx[ATTEMPT]?.counted ?? [addressKey(ctx.ip)]);
+  };
+  provider.on("grant.error", count);
+  provider.on("introspection.error", count);
+  provider.on("revocation.error", count);
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { IDENTITY_PREFIX, INTERACTION_ROUTE } from "./identity-paths";
 import { recordKey } from "./record-key";
-
-export const INTERACTION_PATH = /^\/identity\/interaction\/([A-Za-z0-9_-]{1,64})$/;
 
 /**
  * The application a sign-in is for, when the sign-in page was reached from the token
@@ -10,7 +9,7 @@ export const INTERACTION_PATH = /^\/identity\/interaction\/([A-Za-z0-9_-]{1,64})
  * server, so a crafted link cannot make the page name an application of its choosing.
  */
 export async function findInteractionClientName(callbackUrl: string): Promise<string | null> {
-  const uid = INTERACTION_PATH.exec(callbackUrl)?.[1];
+  const uid = callbackUrl.startsWith(`${IDENTITY_PREFIX}/`) ? INTERACTION_ROUTE.exec(callbackUrl.slice(IDENTITY_PREFIX.length))?.[1] : undefined;
   if (!uid) return null;
   const record = await db.oidcRecord.findUnique({ where: { model_id: { model: "Interaction", id: recordKey(uid) } }, select: { payload: true, expiresAt: true } });
   if (!record || (record.expiresAt && record.expiresAt.getTime() <= Date.now())) return null;

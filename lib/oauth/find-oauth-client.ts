@@ -3,7 +3,6 @@ import type { JWK } from "jose";
 import { db } from "@/lib/db/prisma";
 import { clientUriLists } from "@/lib/clients/client-uris";
 import type { TClientType } from "@/lib/validation/client";
-import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 
 /**
  * A client as the token service sees it: oidc-provider's metadata (the `latchkey_*`
@@ -57,15 +56,11 @@ export const LATCHKEY_CLIENT_PROPERTIES = [
 /**
  * One query: the client with everything the token service needs, or undefined. Client Ids
  * are GUIDs, stored in lower case; one given in upper case (as Windows tools write GUIDs)
- * finds the same client.
+ * finds the same client. Called only through client-cache.ts, which lets only GUIDs in.
  */
 export async function loadTokenServiceClient(clientId: string): Promise<TokenServiceClient | undefined> {
-  // Anything but a GUID is no client, and never reaches the database (PostgreSQL would
-  // refuse a NUL byte in it with an error, not an empty answer).
-  const id = clientId.toLowerCase();
-  if (!CLIENT_ID_PATTERN.test(id)) return undefined;
   const client = await db.client.findUnique({
-    where: { clientId: id },
+    where: { clientId: clientId.toLowerCase() },
     select: {
       id: true,
       clientId: true,

@@ -26,7 +26,9 @@ import { startTokenService, type TestTokenService } from "@/lib/testing/start-to
 import { TestBrowser } from "@/lib/testing/test-browser";
 import { addTenantUser } from "@/lib/users/add-tenant-user";
 import { removeMember } from "@/lib/users/remove-member";
+import { db } from "@/lib/db/prisma";
 import { MAX_STALENESS_MS } from "./client-cache";
+import { postToken } from "@/lib/testing/post-token";
 
 const REDIRECT = "https://web.example.com/signin-oidc";
 let service: TestTokenService;
@@ -111,13 +113,8 @@ describe("hybrid sign-in", () => {
   it("gives no refresh token unless the client allows refresh tokens", async () => {
     const client = await hybridClient(false);
     expect((await signIn(client)).tokens.refresh_token).toBeUndefined();
-    const refresh = await fetch(metadata.token_endpoint!, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret.plaintext}`).toString("base64")}` },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "anything" }),
-    });
-    expect(refresh.status).toBe(400);
-    expect(await refresh.json()).toMatchObject({ error: "unauthorized_client" });
+    const refresh = await postToken(service.issuer, { grant_type: "refresh_token", refresh_token: "anything" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+    expect(refresh).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
   });
 });
 
@@ -191,6 +188,15 @@ describe("refresh tokens", () => {
     await updateClient(tenant.admin, { type: "hybrid", clientId: client.clientId, allowRefreshToken: false });
     await new Promise((resolve) => setTimeout(resolve, MAX_STALENESS_MS));
     await expect(refreshTokenGrant(config, stayer.tokens.refresh_token!)).rejects.toMatchObject({ error: "unauthorized_client" });
+  });
+
+  it("outlive the sign-in session they came from (it lasts 8 hours; they last 14 days unused)", async () => {
+    const client = await hybridClient(true);
+    const { tokens } = await signIn(client);
+    // As when the token service's session has expired: its records are gone.
+    await db.oidcRecord.deleteMany({ where: { model: "Session" } });
+    const refreshed = await refreshTokenGrant(app(client), tokens.refresh_token!);
+    expect(refreshed.access_token).toBeTruthy();
   });
 
   it("carry the person's current roles into each new access token", async () => {

@@ -4,10 +4,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "@/lib/config";
 import { AuthFailureLimiter } from "./auth-failure-limiter";
 import { createProvider } from "./create-provider";
+import { IDENTITY_PREFIX } from "./identity-paths";
 import { deleteExpiredRecords } from "./database-adapter";
 import { deleteRetiredSigningKeys, ensureSigningKeys, KEY_POLL_INTERVAL_MS, loadKeySet, type KeySet } from "./signing-keys";
 
-export const IDENTITY_PREFIX = "/identity";
 const MAINTENANCE_INTERVAL_MS = 10 * 60_000;
 
 export function isIdentityRequest(url: string | undefined): boolean {
@@ -33,15 +33,15 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
 
   let keys = await loadKeySet();
   let callback = build(keys);
+  // A failed read or rebuild keeps the provider in service and is tried again next time.
   const keyPoll = setInterval(() => {
-    loadKeySet().then(
-      (latest) => {
+    loadKeySet()
+      .then((latest) => {
         if (latest.fingerprint === keys.fingerprint) return;
+        callback = build(latest);
         keys = latest;
-        callback = build(keys);
-      },
-      (error: unknown) => console.error("token service: could not re-read the signing keys:", error instanceof Error ? error.message : error),
-    );
+      })
+      .catch((error: unknown) => console.error("token service: could not take up the signing keys:", error instanceof Error ? error.message : error));
   }, KEY_POLL_INTERVAL_MS).unref();
   const maintenance = setInterval(() => {
     Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys()]).catch((error: unknown) =>

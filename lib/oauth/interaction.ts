@@ -2,6 +2,7 @@ import "server-only";
 import type Provider from "oidc-provider";
 import type { KoaContextWithOIDC, InteractionResults } from "oidc-provider";
 import { findCachedClient } from "./client-cache";
+import { INTERACTION_ROUTE } from "./identity-paths";
 import { errorPage } from "./pages";
 import { readPortalSession, type PortalSession } from "./portal-session";
 import { findTenantMember } from "./tenant-member";
@@ -9,7 +10,6 @@ import { findTenantMember } from "./tenant-member";
 type Next = () => Promise<void>;
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
 
-export const INTERACTION_ROUTE = /^\/interaction\/([A-Za-z0-9_-]{1,64})$/;
 
 /**
  * Where oidc-provider sends a person who must sign in before an application gets a code
@@ -47,10 +47,8 @@ export function interactionMiddleware(provider: Provider, prefix: string) {
         return ctx.redirect(`/signin?${signIn}`);
       }
       if (!(await findTenantMember(client.metadata.latchkey_tenant_id, session.userId))) {
-        return finish({
-          error: "access_denied",
-          error_description: `${session.email} is not a member of the tenant that ${client.metadata.client_name} belongs to`,
-        });
+        // The description travels to the application's redirect URL: it names no one.
+        return finish({ error: "access_denied", error_description: "The signed-in user is not a member of the tenant this application belongs to" });
       }
       return finish({ login: { accountId: session.userId, ts: session.authTime } });
     }
@@ -67,14 +65,14 @@ export function interactionMiddleware(provider: Provider, prefix: string) {
 
 /**
  * prompt=login asks for a sign-in after the request began, max_age for one at most that
- * many seconds old; otherwise the portal's current session will do.
+ * many seconds old (a sign-in after the request began satisfies both, however long it
+ * took); otherwise the portal's current session will do.
  */
 function freshEnough(session: PortalSession, details: Details): boolean {
-  const reasons = details.prompt.reasons;
-  if (reasons.includes("login_prompt") && session.authTime < (details.iat ?? 0)) return false;
+  if (session.authTime >= (details.iat ?? Infinity)) return true;
+  if (details.prompt.reasons.includes("login_prompt")) return false;
   const maxAge = details.params.max_age;
-  if (maxAge !== undefined && session.authTime < Math.floor(Date.now() / 1000) - Number(maxAge)) return false;
-  return true;
+  return maxAge === undefined || session.authTime >= Math.floor(Date.now() / 1000) - Number(maxAge);
 }
 
 function expired(ctx: KoaContextWithOIDC) {

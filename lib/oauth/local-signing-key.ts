@@ -17,6 +17,8 @@ export class LocalSigningKey extends ExternalSigningKey {
 
   constructor(jwk: JWK) {
     super();
+    // sign() below is SHA-256 with P-256's signature size or RSA PKCS#1 v1.5: exactly these two.
+    if (jwk.alg !== "ES256" && jwk.alg !== "RS256") throw new Error(`LocalSigningKey signs ES256 and RS256 only, not ${jwk.alg}`);
     this.#privateKey = createPrivateKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" });
     this.#publicKey = createPublicKey(this.#privateKey);
     this.#ecdsa = jwk.kty === "EC";

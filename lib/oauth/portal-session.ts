@@ -13,8 +13,10 @@ export async function readPortalSession(req: IncomingMessage): Promise<PortalSes
   // Only the cookies: next-auth would otherwise take an Authorization: Bearer header for
   // its session, and at the token service that header carries an access token.
   const token = await getToken({ req: { cookies: parseCookies(req.headers.cookie), headers: {} } as never });
-  if (!token || typeof token.uid !== "string" || typeof token.email !== "string") return null;
-  return { userId: token.uid, email: token.email, authTime: typeof token.authTime === "number" ? token.authTime : (token.iat as number) };
+  // A session from before auth_time was kept (authTime missing) counts as none: its sign-in
+  // time is unknown, and applications are told when people signed in.
+  if (!token || typeof token.uid !== "string" || typeof token.email !== "string" || typeof token.authTime !== "number") return null;
+  return { userId: token.uid, email: token.email, authTime: token.authTime };
 }
 
 /** next-auth's session cookies (chunked ones too), for signing the person out. */

@@ -2,10 +2,12 @@ import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { portalSessionCookieNames } from "./portal-session";
 
-/** Signing out at an application's request (RP-initiated logout) signs the person out of the portal too. */
-export async function portalSignOut(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
-  await next();
-  if (ctx.oidc?.route !== "end_session_confirm" || !ctx.oidc.params?.logout || ctx.status >= 400) return;
+/**
+ * After oidc-provider confirmed an application's sign-out request (RP-initiated logout):
+ * the person is signed out of the portal too, or the next sign-in would go straight through.
+ */
+export function signOutOfPortal(ctx: KoaContextWithOIDC): void {
+  if (!ctx.oidc.params?.logout || ctx.status >= 400) return;
   for (const name of portalSessionCookieNames(ctx.req)) {
     ctx.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
   }

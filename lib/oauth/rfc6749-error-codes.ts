@@ -11,8 +11,8 @@ const RFC6749_CODES: Record<string, { error: string; status: number }> = {
   "no client authentication mechanism provided": { error: "invalid_client", status: 401 },
 };
 
-export async function rfc6749ErrorCodes(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
-  await next();
+/** After oidc-provider answered a client endpoint. */
+export function correctErrorCode(ctx: KoaContextWithOIDC): void {
   const body = ctx.body as { error?: string; error_description?: string } | undefined;
   const correct = body?.error === "invalid_request" ? RFC6749_CODES[body.error_description ?? ""] : undefined;
   if (!correct) return;

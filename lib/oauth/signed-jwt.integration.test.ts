@@ -14,7 +14,9 @@ import { captureOutput } from "@/lib/testing/capture-output";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { MAX_STALENESS_MS } from "./client-cache";
+import { HASHED_SECRET_PLACEHOLDER } from "./find-oauth-client";
 import { flushCredentialUses } from "./record-credential-use";
+import { postToken } from "@/lib/testing/post-token";
 
 let service: TestTokenService;
 let metadata: ServerMetadata;
@@ -67,18 +69,13 @@ async function assertion(clientId: string, key: KeyPair, claims: { aud?: string;
     .sign(key.privateKey);
 }
 
-async function tokenRequest(clientId: string, clientAssertion: string) {
-  const response = await fetch(metadata.token_endpoint!, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: clientId,
-      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-      client_assertion: clientAssertion,
-    }),
+function tokenRequest(clientId: string, clientAssertion: string) {
+  return postToken(service.issuer, {
+    grant_type: "client_credentials",
+    client_id: clientId,
+    client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+    client_assertion: clientAssertion,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe("private_key_jwt", () => {
@@ -105,6 +102,14 @@ describe("private_key_jwt", () => {
     expect(await tokenRequest(client.clientId, once)).toMatchObject({ status: 401, body: { error: "invalid_client" } });
     output.stop();
     expect(output.text()).not.toContain(once.split(".")[2]);
+  });
+
+  it("keeps assertion ids apart per client: another client's jti is no replay", async () => {
+    const [a, b] = [await keyPair(), await keyPair()];
+    const [first, second] = [await signedJwtClient(a), await signedJwtClient(b)];
+    const jti = "counter-0001";
+    expect((await tokenRequest(first.clientId, await assertion(first.clientId, a, { jti }))).status).toBe(200);
+    expect((await tokenRequest(second.clientId, await assertion(second.clientId, b, { jti }))).status).toBe(200);
   });
 
   it("accepts exactly one of many concurrent uses of one assertion", async () => {
@@ -136,13 +141,8 @@ describe("private_key_jwt", () => {
 
   it("refuses client secrets for a signed-JWT client", async () => {
     const client = await signedJwtClient(await keyPair());
-    const response = await fetch(metadata.token_endpoint!, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${client.clientId}:secrets-are-stored-hashed`).toString("base64")}` },
-      body: "grant_type=client_credentials",
-    });
-    expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: "invalid_client" });
+    const answer = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: HASHED_SECRET_PLACEHOLDER } });
+    expect(answer).toMatchObject({ status: 401, body: { error: "invalid_client" } });
   });
 
   it("rotates keys: a second key (PEM) works and a deleted key stops, each within the cache's second", async () => {

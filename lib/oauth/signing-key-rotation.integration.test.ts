@@ -7,6 +7,7 @@ import { createClient, type CreatedConfidentialClient } from "@/lib/clients/crea
 import { clientInput, createTestTenant, expectDomainError } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { KEY_POLL_INTERVAL_MS, listSigningKeys, MIN_ACTIVATION_DELAY_S, revokeSigningKey, rotateSigningKey } from "./signing-keys";
+import { postToken } from "@/lib/testing/post-token";
 
 let service: TestTokenService;
 let es256: CreatedConfidentialClient;
@@ -23,13 +24,9 @@ afterAll(async () => {
 });
 
 async function token(client: CreatedConfidentialClient): Promise<string> {
-  const response = await fetch(`${service.issuer}/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret.plaintext}`).toString("base64")}` },
-    body: "grant_type=client_credentials",
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
+  const answer = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+  expect(answer.status).toBe(200);
+  return answer.body.access_token as string;
 }
 
 async function publishedKids(): Promise<string[]> {
@@ -90,6 +87,20 @@ describe("signing keys", () => {
     await sleep(KEY_POLL_INTERVAL_MS * 2);
     expect(await publishedKids()).not.toContain(retiring.kid);
     await expectDomainError(revokeSigningKey("no-such-kid"), "NOT_FOUND");
+  });
+
+  it("let a second rotation replace one still waiting, which never signs, and a withdrawn one leave the signing key be", async () => {
+    const signing = kidOf(await token(es256));
+    const slow = await rotateSigningKey(service.config.dataDir, "ES256", 3600);
+    const fast = await rotateSigningKey(service.config.dataDir, "ES256", 3000);
+    const keys = await listSigningKeys();
+    expect(keys.find((k) => k.kid === slow.kid)).toBeUndefined();
+    expect(keys.find((k) => k.kid === signing)!.retiresAt!.getTime()).toBe(fast.activatesAt.getTime() + 3660_000);
+
+    await revokeSigningKey(fast.kid);
+    const after = await listSigningKeys();
+    expect(after.find((k) => k.kid === signing)).toMatchObject({ state: "signing", retiresAt: null });
+    expect(after.some((k) => k.state === "pending" && k.alg === "ES256")).toBe(false);
   });
 
   it("refuse to sign with a key published for less than the minimum delay", async () => {

@@ -139,9 +139,10 @@ export async function listSigningKeys(now = Date.now()): Promise<SigningKeyInfo[
 }
 
 /**
- * Starts a rotation: a new key, published now and signing after `activateInSeconds`. Every
- * other live key of the algorithm is scheduled to retire once the tokens it can still sign
- * until then have expired.
+ * Starts a rotation: a new key, published now and signing after `activateInSeconds`. A key
+ * of the algorithm still waiting to sign is dropped (it never signed anything, and it would
+ * otherwise take over later); the key that signs now is scheduled to retire once the tokens
+ * it can still sign until then have expired. Keys already replaced keep their schedule.
  */
 export async function rotateSigningKey(dataDir: string, alg: TTokenSigningAlg, activateInSeconds = DEFAULT_ACTIVATION_DELAY_S): Promise<SigningKeyInfo> {
   if (!Number.isInteger(activateInSeconds) || activateInSeconds < MIN_ACTIVATION_DELAY_S) {
@@ -149,22 +150,29 @@ export async function rotateSigningKey(dataDir: string, alg: TTokenSigningAlg, a
   }
   // A new installation first gets the keys its server would make, so there is one to replace.
   await ensureSigningKeys(dataDir);
-  const activatesAt = new Date(Date.now() + activateInSeconds * 1000);
+  const now = Date.now();
+  const activatesAt = new Date(now + activateInSeconds * 1000);
   const retiresAt = new Date(activatesAt.getTime() + MAX_SIGNED_TOKEN_LIFETIME_S * 1000);
+  await db.signingKey.deleteMany({ where: { alg, activatesAt: { gt: new Date(now) } } });
+  const signing = signingKeysOf(await liveRows(now), now).get(alg)!;
   const kid = await insertKey(alg, activatesAt);
-  await db.signingKey.updateMany({ where: { alg, kid: { not: kid }, OR: [{ retiresAt: null }, { retiresAt: { gt: retiresAt } }] }, data: { retiresAt } });
+  await db.signingKey.update({ where: { kid: signing.kid }, data: { retiresAt } });
   return (await listSigningKeys()).find((key) => key.kid === kid)!;
 }
 
 /**
  * Withdraws a key at once (it leaked): tokens it signed stop verifying. The signing key of
- * an algorithm cannot be withdrawn; rotate first, with a short delay.
+ * an algorithm cannot be withdrawn; rotate first, with a short delay. Withdrawing a key that
+ * was waiting to sign cancels its rotation: the signing key no longer retires.
  */
 export async function revokeSigningKey(kid: string): Promise<void> {
-  const key = (await listSigningKeys()).find((k) => k.kid === kid);
+  const keys = await listSigningKeys();
+  const key = keys.find((k) => k.kid === kid);
   if (!key) throw new DomainError("NOT_FOUND", `No live signing key has the kid "${kid}"`);
   if (key.state === "signing") {
     throw new DomainError("CONFLICT", `"${kid}" is the ${key.alg} key that signs now: rotate (signing-keys rotate --alg ${key.alg} --activate-in ${MIN_ACTIVATION_DELAY_S}) and revoke it once the new key signs`);
   }
   await db.signingKey.delete({ where: { kid } });
+  const signing = keys.find((k) => k.alg === key.alg && k.state === "signing");
+  if (key.state === "pending" && signing) await db.signingKey.update({ where: { kid: signing.kid }, data: { retiresAt: null } });
 }

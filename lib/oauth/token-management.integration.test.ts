@@ -14,8 +14,10 @@ import {
 } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
+import { deleteClient } from "@/lib/clients/delete-client";
 import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { MAX_STALENESS_MS } from "./client-cache";
 
 let service: TestTokenService;
 let metadata: ServerMetadata;
@@ -70,6 +72,15 @@ describe("introspection", () => {
     expect(await tokenIntrospection(as(resourceServer), "not-a-token")).toEqual({ active: false });
     const [header, payload] = access_token.split(".");
     expect(await tokenIntrospection(as(resourceServer), `${header}.${payload}.AAAA`)).toEqual({ active: false });
+  });
+
+  it("shows the token of a deleted client as inactive", async () => {
+    const doomed = await createClient(tenant.admin, clientInput());
+    const { access_token } = await clientCredentialsGrant(as(doomed));
+    expect((await tokenIntrospection(as(resourceServer), access_token)).active).toBe(true);
+    await deleteClient(tenant.admin, doomed.clientId);
+    await new Promise((resolve) => setTimeout(resolve, MAX_STALENESS_MS));
+    expect(await tokenIntrospection(as(resourceServer), access_token)).toEqual({ active: false });
   });
 
   it("shows a public client only its own tokens", async () => {

@@ -17,9 +17,11 @@ if (cluster.isPrimary && !dev && config.workers > 1) {
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...workerV8Flags(config)] });
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
+    // A worker that stopped when told to (a signal to the whole process group, as on Ctrl-C
+    // or from systemd, may reach it before this process) is not replaced.
+    if (stopping || code === 0) return;
     console.error(`Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
-    setTimeout(() => cluster.fork(), 1_000);
+    setTimeout(() => stopping || cluster.fork(), 1_000);
   });
   for (let i = 0; i < config.workers; i++) cluster.fork();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

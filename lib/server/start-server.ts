@@ -22,12 +22,17 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
     }
   });
 
+  // Once, however many signals arrive (the primary passes on the one the group got too).
+  let stopping: Promise<void> | undefined;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
-      server.close();
-      identity.close();
-      // Keep the last few seconds of "last used" times, then stop even if connections linger.
-      void flushCredentialUses().finally(() => process.exit(0));
+      stopping ??= (async () => {
+        server.close();
+        identity.close();
+        // Keep the last few seconds of "last used" times, then stop even if connections linger.
+        await flushCredentialUses();
+        process.exit(0);
+      })();
     });
   }
 }
