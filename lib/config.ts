@@ -23,8 +23,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR ?? "data"),
     /** Server processes in production (one per core unless set). */
     workers: positiveInteger(env, "LATCHKEY_WORKERS", availableParallelism()),
-    /** V8's old-generation limit per worker (MB), for hosts short of memory; none by default. */
-    workerMaxOldSpaceMb: env.LATCHKEY_WORKER_MAX_OLD_SPACE_MB?.trim() ? positiveInteger(env, "LATCHKEY_WORKER_MAX_OLD_SPACE_MB", 0) : null,
+    /** V8's old-generation limit per worker (MB); see lib/server/main.ts. */
+    workerMaxOldSpaceMb: positiveInteger(env, "LATCHKEY_WORKER_MAX_OLD_SPACE_MB", 256),
     /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
     /** How many proxies in front append to X-Forwarded-For: the address is the one the outermost of them saw. */

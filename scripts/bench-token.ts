@@ -47,7 +47,9 @@ const CLIENTS = 1_000;
 const SECRETS_PER_CLIENT = 3;
 const CORES = os.availableParallelism();
 const SAMPLE_MS = 200;
-const TARGETS = { ratioToBaseline: 1.0, p99Ms: 40, errors: 0, peakRssMb: 400 };
+// Server memory is judged by PSS, each resident page counted once across the processes;
+// summed RSS (also printed) counts Node's binary and shared libraries once per process.
+const TARGETS = { ratioToBaseline: 1.0, p99Ms: 40, errors: 0, peakPssMb: 400 };
 const BIN = path.resolve("node_modules/.bin");
 // node_modules/.bin first, as under `npm run`: it holds Node 24 and tsx.
 const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR };
@@ -614,9 +616,9 @@ async function signingCeiling(issuer: string, audience: string): Promise<number>
 
 function printReport(result: Record<string, number | string>, latchkey: Measured, stock: Measured) {
   const row = (name: string, m: Measured) =>
-    `${name.padEnd(22)} ${String(m.tokensPerSecond).padStart(9)} ${String(m.p50Ms).padStart(7)} ${String(m.p99Ms).padStart(7)} ${String(m.errors).padStart(7)} ${String(m.peakRssMb).padStart(12)} ${String(m.serverCpuPercent).padStart(8)}`;
+    `${name.padEnd(22)} ${String(m.tokensPerSecond).padStart(9)} ${String(m.p50Ms).padStart(7)} ${String(m.p99Ms).padStart(7)} ${String(m.errors).padStart(7)} ${String(m.peakPssMb).padStart(12)} ${String(m.peakRssMb).padStart(12)} ${String(m.serverCpuPercent).padStart(8)}`;
   console.log(`\nPOST ${TOKEN_PATH}, client_credentials, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CLIENTS} clients, ${DATABASE}:`);
-  console.log(`${"".padEnd(22)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"peak RSS MB".padStart(12)} ${"CPU %".padStart(8)}`);
+  console.log(`${"".padEnd(22)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"peak PSS MB".padStart(12)} ${"peak RSS MB".padStart(12)} ${"CPU %".padStart(8)}`);
   console.log(row("Latchkey", latchkey));
   console.log(row(`stock (${CORES} workers)`, stock));
   console.log(`${`jose signing (${CORES} thr.)`.padEnd(22)} ${String(result.signsPerSecond).padStart(9)} signs/s`);
@@ -634,7 +636,7 @@ function printReport(result: Record<string, number | string>, latchkey: Measured
   console.log(`  tokens/s ≥ ${TARGETS.ratioToBaseline.toFixed(1)}× stock      ${String(result.ratioToBaseline).padStart(8)}×    ${mark(Number(result.ratioToBaseline) >= TARGETS.ratioToBaseline)}`);
   console.log(`  p99 ≤ ${TARGETS.p99Ms} ms                  ${String(latchkey.p99Ms).padStart(8)} ms  ${mark(latchkey.p99Ms <= TARGETS.p99Ms)}`);
   console.log(`  errors = ${TARGETS.errors}                   ${String(latchkey.errors).padStart(8)}     ${mark(latchkey.errors <= TARGETS.errors)}`);
-  console.log(`  peak server memory ≤ ${TARGETS.peakRssMb} MB  ${String(latchkey.peakRssMb).padStart(8)} MB  ${mark(latchkey.peakRssMb <= TARGETS.peakRssMb)}`);
+  console.log(`  peak server memory (PSS) ≤ ${TARGETS.peakPssMb} MB  ${String(latchkey.peakPssMb).padStart(8)} MB  ${mark(latchkey.peakPssMb <= TARGETS.peakPssMb)}   (summed RSS: ${latchkey.peakRssMb} MB)`);
 
   for (const [name, m] of [["Latchkey", latchkey], ["stock", stock]] as const) {
     console.log(`\n${name} processes at peak RSS (the whole tree: ${m.startRssMb} MB after start-up and spot checks, before load):`);
