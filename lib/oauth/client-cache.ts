@@ -58,12 +58,21 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
   return loaded ?? undefined;
 }
 
+// The versions are re-read twice a second in the background, so a request waits for a
+// read only when the last one that succeeded is a second old (the database is slow or away).
+let refresher: NodeJS.Timeout | null = null;
+
 async function ensureFresh(): Promise<void> {
+  refresher ??= setInterval(() => void check().catch(() => undefined), MAX_STALENESS_MS / 2).unref();
   if (Date.now() - checkedAt < MAX_STALENESS_MS) return;
+  await check();
+}
+
+function check(): Promise<void> {
   checking ??= readVersion().finally(() => {
     checking = null;
   });
-  await checking;
+  return checking;
 }
 
 async function readVersion(): Promise<void> {
