@@ -10,8 +10,8 @@ import { ExternalSigningKey } from "oidc-provider";
  * hand-offs cost more than the signatures. Here the signatures asked for during one turn
  * of the event loop are made together, right after it, in one synchronous run on the
  * request's own thread: OpenSSL's tables stay warm from one to the next, and the responses
- * leave together. (npm run bench:token: about 1.6 times the tokens per second of signing
- * each on its own, 1.9 times WebCrypto's.)
+ * leave together. (npm run bench:token: about 1.4 times the tokens per second of signing
+ * each on its own, 1.6 times WebCrypto's.)
  */
 export class LocalSigningKey extends ExternalSigningKey {
   readonly #privateKey: KeyObject;
