@@ -1,16 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyActionErrors } from "@/components/forms/apply-action-errors";
-import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
+import { InlineAddForm, useInlineAdd } from "@/components/credentials/inline-add-form";
 import { useToast } from "@/components/ui/toast";
 import { addClientSecretAction } from "@/lib/actions/add-client-secret-action";
 import { ZAddClientSecret, type TAddClientSecret } from "@/lib/validation/client-secret";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
-import { useAddForm } from "@/components/forms/add-form-provider";
 import { OneTimeSecretDialog, type OneTimeSecret } from "./one-time-secret-dialog";
 import { SecretFields, type SecretPolicy } from "./secret-fields";
 
@@ -28,12 +25,8 @@ export function AddSecretForm({
   client: { clientId: string; name: string };
   policy: SecretPolicy;
 }) {
-  const { request, close } = useAddForm();
   const toast = useToast();
   const [created, setCreated] = useState<(OneTimeSecret & { hint: string }) | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const sectionRef = useRef<HTMLElement>(null);
 
   const form = useForm<TAddClientSecret>({
     resolver: zodResolver(ZAddClientSecret),
@@ -43,34 +36,12 @@ export function AddSecretForm({
       secret: { description: "", expires: defaultSecretExpiry(new Date(), policy.maxSecretLifetimeDays) },
     },
   });
-
-  // Every "Add secret" click (toolbar or rotation notice) brings the form into view.
-  useEffect(() => {
-    if (request === 0) return;
-    sectionRef.current?.scrollIntoView({ block: "nearest" });
-    form.setFocus("secret.description");
-  }, [request, form]);
-
-  function cancel() {
-    form.reset();
-    setFormError(null);
-    close();
-  }
-
-  const submit = form.handleSubmit((values) => {
-    setFormError(null);
-    startTransition(async () => {
-      const result = await addClientSecretAction(tenantSlug, values);
-      if (!result.ok) {
-        const fields = applyActionErrors(form.setError, result);
-        if (!fields.some((field) => field.startsWith("secret."))) setFormError(result.message);
-        return;
-      }
-      const { clientId, clientSecret, expiresAt, hint } = result.data;
-      setCreated({ title: `New secret for “${client.name}”`, clientId, clientSecret, expiresAt, hint });
-      form.reset();
-      close();
-    });
+  const add = useInlineAdd({
+    form,
+    focus: "secret.description",
+    fieldPrefix: "secret.",
+    action: (values) => addClientSecretAction(tenantSlug, values),
+    onAdded: ({ clientId, clientSecret, expiresAt, hint }) => setCreated({ title: `New secret for “${client.name}”`, clientId, clientSecret, expiresAt, hint }),
   });
 
   function closeDialog() {
@@ -82,30 +53,15 @@ export function AddSecretForm({
 
   return (
     <>
-      {request > 0 && (
-        <section ref={sectionRef} aria-labelledby="add-secret-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-          <form onSubmit={submit} noValidate className="space-y-5">
-            <div>
-              <h3 id="add-secret-heading" className="text-lg font-semibold">
-                Add a secret
-              </h3>
-              <p className="mt-1 text-sm text-slate-600">
-                The new secret works alongside the existing ones. Give it to the application, and once the application
-                uses it, delete the old secret.
-              </p>
-            </div>
-            {formError && <Banner tone="error">{formError}</Banner>}
-            <SecretFields form={form} policy={policy} />
-            <div className="flex flex-wrap justify-end gap-3">
-              <Button variant="secondary" onClick={cancel} disabled={pending}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={pending} aria-busy={pending}>
-                {pending ? "Adding…" : "Add"}
-              </Button>
-            </div>
-          </form>
-        </section>
+      {add.request > 0 && (
+        <InlineAddForm
+          add={add}
+          headingId="add-secret-heading"
+          title="Add a secret"
+          intro="The new secret works alongside the existing ones. Give it to the application, and once the application uses it, delete the old secret."
+        >
+          <SecretFields form={form} policy={policy} />
+        </InlineAddForm>
       )}
       {created && <OneTimeSecretDialog secret={created} onClose={closeDialog} />}
     </>

@@ -134,7 +134,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       const client = ctx.oidc.client as LatchkeyClient | undefined;
       const member = client ? await findTenantMember(client.latchkey_tenant_id, sub) : null;
       if (!member) return undefined;
-      return { accountId: sub, claims: async (_use, scope) => ({ sub, ...memberClaims(member, (scope ?? "openid").split(" ")) }) };
+      // The roles ride along for extraTokenClaims, which runs in the same request.
+      return { accountId: sub, roles: member.roles, claims: async (_use, scope) => ({ sub, ...memberClaims(member, (scope ?? "openid").split(" ")) }) };
     },
     // No consent screen: a tenant's clients get what they ask for, as its members.
     loadExistingGrant: async (ctx) => {
@@ -159,7 +160,13 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       const client = (ctx.oidc.client ?? undefined) as LatchkeyClient | undefined;
       if (!client) return undefined;
       const accountId = "accountId" in token ? (token.accountId as string | undefined) : undefined;
-      const roles = accountId ? ((await findTenantMember(client.latchkey_tenant_id, accountId))?.roles ?? []) : client.latchkey_roles;
+      // A person's token: oidc-provider has just loaded the person (findAccount) for it.
+      const account = ctx.oidc.account as { accountId?: string; roles?: string[] } | undefined;
+      const roles = !accountId
+        ? client.latchkey_roles
+        : account?.accountId === accountId && account.roles
+          ? account.roles
+          : ((await findTenantMember(client.latchkey_tenant_id, accountId))?.roles ?? []);
       return { tenant_id: client.latchkey_tenant_id, tenant: client.latchkey_tenant, environment: client.latchkey_environment, roles };
     },
     ttl: {

@@ -112,7 +112,7 @@ export async function loadKeySet(now = Date.now()): Promise<KeySet> {
   const rows = await liveRows(now);
   const signing = signingKeysOf(rows, now);
   for (const alg of TOKEN_SIGNING_ALGS) if (!signing.has(alg)) throw new Error(`No ${alg} signing key is active; run the server once to create one`);
-  const ordered = [...signing.values(), ...rows.filter((row) => !signing.has(row.alg) || signing.get(row.alg)!.kid !== row.kid)];
+  const ordered = [...signing.values(), ...rows.filter((row) => signing.get(row.alg)!.kid !== row.kid)];
   return {
     jwks: { keys: ordered.map((row) => JSON.parse(row.jwk) as JWK) },
     signingKids: Object.fromEntries([...signing].map(([alg, row]) => [alg, row.kid])) as Record<TTokenSigningAlg, string>,
