@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { SignJWT } from "jose";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { createClientCli } from "./support/secrets";
+import { createClientCli, tokenServiceCacheSecond } from "./support/secrets";
 import { ecKeyPair, rsaKeyPair, seedSignedJwtClient, thumbprintOf } from "./support/client-keys";
 import { E2E_BASE_URL, E2E_SERVER_LOG } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
@@ -118,6 +118,7 @@ test("an administrator creates a signed-JWT client with a public key, adds a sec
   // The application signs in with the key that is left, and the page shows its last use
   // (written within the token service's five-second flush).
   const secondKid = await thumbprintOf(second.publicJwk());
+  await tokenServiceCacheSecond();
   expect((await tokenWithAssertion(clientId, second.privateKey, "RS256", secondKid)).status).toBe(200);
   await expect(async () => {
     await page.reload();

@@ -8,6 +8,14 @@ type CreatedSecret = { clientSecret: string; secret: { id: string; hint: string 
 export type CliClient = CreatedSecret & { clientId: string; name: string };
 
 
+/**
+ * The token service caches clients in each server process and promises changes within one
+ * second on all of them: after this wait, every process must show the change.
+ */
+export function tokenServiceCacheSecond(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1_100));
+}
+
 /** YYYY-MM-DD, `days` days from today (UTC). */
 export function dateInDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
