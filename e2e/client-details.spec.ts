@@ -5,11 +5,7 @@ import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The client page: its header and tabs, editing its details, and deleting it.
 
-const codeClientFlags = [
-  "--type", "authorization-code",
-  "--redirect-uri", "https://dash.example.com/callback",
-  "--cors-origin", "https://auth.example.com",
-];
+const codeClientFlags = ["--type", "authorization-code", "--redirect-uri", "https://dash.example.com/callback", "--cors-origin", "https://auth.example.com"];
 
 test("an administrator edits an authorization code client's details", async ({ page, tenant }) => {
   const client = createClientWithCli(tenant.slug, "Dashboard", codeClientFlags);
@@ -32,7 +28,10 @@ test("an administrator edits an authorization code client's details", async ({ p
   await page.getByLabel("Allowed redirect URLs").fill("https://dash.example.com/callback\nftp://dash.example.com/x\nhttps://dash.example.com/cb#frag");
   await page.getByLabel("Allowed CORS origins").fill("");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.locator("#redirectUris-errors li")).toHaveText([/^ftp:\/\/dash\.example\.com\/x: must use https/, /^https:\/\/dash\.example\.com\/cb#frag: must not contain a fragment/]);
+  await expect(page.locator("#redirectUris-errors li")).toHaveText([
+    /^ftp:\/\/dash\.example\.com\/x: must use https/,
+    /^https:\/\/dash\.example\.com\/cb#frag: must not contain a fragment/,
+  ]);
 
   await page.getByLabel("Allowed redirect URLs").fill("https://dash.example.com/callback\nhttps://dash.example.com/callback2");
   await page.getByLabel("Allowed logout redirect URLs").fill("https://dash.example.com/bye");
@@ -119,7 +118,10 @@ test("the token signing algorithm is chosen under Advanced when adding a client,
   await expect(page.getByRole("status").filter({ hasText: "Changes to “Legacy dashboard” saved." })).toBeVisible();
 
   await page.goto(`/t/${tenant.slug}/audit?action=client.update`);
-  const change = page.getByRole("list", { name: "Audit entries" }).getByRole("listitem").getByRole("row", { name: /Token signing algorithm/ });
+  const change = page
+    .getByRole("list", { name: "Audit entries" })
+    .getByRole("listitem")
+    .getByRole("row", { name: /Token signing algorithm/ });
   await expect(change).toContainText("RS256");
   await expect(change).toContainText("ES256");
 });

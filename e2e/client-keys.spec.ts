@@ -27,7 +27,12 @@ async function tokenWithAssertion(clientId: string, privateKey: KeyObject, alg: 
   return fetch(`${E2E_BASE_URL}/identity/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: assertion,
+    }),
   });
 }
 
@@ -54,7 +59,9 @@ test("an administrator creates a signed-JWT client with a public key, adds a sec
   await page.getByLabel("Name").fill("Line scanner");
   await expect(page.getByRole("radio", { name: "Client secret", exact: true })).toBeChecked();
   const signedJwt = page.getByRole("radio", { name: "Signed JWT", exact: true });
-  await expect(signedJwt).toHaveAccessibleDescription(/signs a short-lived JWT with its own private key \(private_key_jwt, RFC 7523\).*no shared secret to leak/);
+  await expect(signedJwt).toHaveAccessibleDescription(
+    /signs a short-lived JWT with its own private key \(private_key_jwt, RFC 7523\).*no shared secret to leak/,
+  );
   await signedJwt.check();
   await page.getByRole("button", { name: "Continue" }).click();
 

@@ -32,7 +32,20 @@ async function signInOnPortal(page: import("@playwright/test").Page, email: stri
 
 test("a browser app signs a member in with PKCE and calls the token service from its own origin", async ({ page, tenant }) => {
   app = await startBrowserApp();
-  const client = latchkey<Created>(["clients", "create", "--tenant", tenant.slug, "--type", "authorization-code", "--name", "Plant dashboard", "--redirect-uri", `${app.origin}/callback`, "--logout-redirect-uri", `${app.origin}/bye`]);
+  const client = latchkey<Created>([
+    "clients",
+    "create",
+    "--tenant",
+    tenant.slug,
+    "--type",
+    "authorization-code",
+    "--name",
+    "Plant dashboard",
+    "--redirect-uri",
+    `${app.origin}/callback`,
+    "--logout-redirect-uri",
+    `${app.origin}/bye`,
+  ]);
   app.setClient(client.clientId);
 
   await page.goto(`${app.origin}/login`);
@@ -60,7 +73,18 @@ test("a browser app signs a member in with PKCE and calls the token service from
 
 test("a member of another tenant gets no code from a browser app", async ({ page, tenant, outsider }) => {
   app = await startBrowserApp();
-  const client = latchkey<Created>(["clients", "create", "--tenant", tenant.slug, "--type", "authorization-code", "--name", "Shift planner", "--redirect-uri", `${app.origin}/callback`]);
+  const client = latchkey<Created>([
+    "clients",
+    "create",
+    "--tenant",
+    tenant.slug,
+    "--type",
+    "authorization-code",
+    "--name",
+    "Shift planner",
+    "--redirect-uri",
+    `${app.origin}/callback`,
+  ]);
   app.setClient(client.clientId);
 
   await page.goto(`${app.origin}/login`);
@@ -72,7 +96,21 @@ test("a member of another tenant gets no code from a browser app", async ({ page
 
 test("a server-side app signs in with code id_token over form_post and refreshes its tokens", async ({ page, tenant }) => {
   app = await startServerApp();
-  const client = latchkey<Created>(["clients", "create", "--tenant", tenant.slug, "--type", "hybrid", "--name", "Maintenance portal", "--redirect-uri", `${app.origin}/callback`, "--allow-refresh-token", "--lifetime", "900"]);
+  const client = latchkey<Created>([
+    "clients",
+    "create",
+    "--tenant",
+    tenant.slug,
+    "--type",
+    "hybrid",
+    "--name",
+    "Maintenance portal",
+    "--redirect-uri",
+    `${app.origin}/callback`,
+    "--allow-refresh-token",
+    "--lifetime",
+    "900",
+  ]);
   app.setClient(client.clientId, client.clientSecret);
 
   await page.goto(`${app.origin}/login`);

@@ -136,7 +136,12 @@ test("an administrator of another tenant gets not found for a client's and a use
 
   const other = seedTenant();
   await signInAs(page.request, other.admin);
-  for (const path of [clientRolesPage(tenant.slug, client.clientId), `/t/${tenant.slug}/users/${userId}/roles`, clientRolesPage(other.slug, client.clientId), `/t/${other.slug}/users/${userId}/roles`]) {
+  for (const path of [
+    clientRolesPage(tenant.slug, client.clientId),
+    `/t/${tenant.slug}/users/${userId}/roles`,
+    clientRolesPage(other.slug, client.clientId),
+    `/t/${other.slug}/users/${userId}/roles`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

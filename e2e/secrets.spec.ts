@@ -1,7 +1,16 @@
 import { readFileSync } from "node:fs";
 import { E2E_SERVER_LOG } from "./support/e2e-env";
 import { expect, seedTenant, signInAs, test } from "./support/fixtures";
-import { addSecretCli, createAuthorizationCodeClientCli, createClientCli, dateInDays, recordResponses, requestToken, setSecretPolicy, tokenServiceCacheSecond } from "./support/secrets";
+import {
+  addSecretCli,
+  createAuthorizationCodeClientCli,
+  createClientCli,
+  dateInDays,
+  recordResponses,
+  requestToken,
+  setSecretPolicy,
+  tokenServiceCacheSecond,
+} from "./support/secrets";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The Secrets tab of a client: rotation (add → switch → delete), the limit of 10, the

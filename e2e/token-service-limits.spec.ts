@@ -2,6 +2,7 @@
 // authentications must hold for the server as a whole, not per process. Each request
 // below goes on a new connection, which the cluster hands to the processes in turn.
 import { request as httpRequest } from "node:http";
+import { basicAuthorization } from "@/lib/testing/post-token";
 import { expect, test } from "./support/fixtures";
 import { E2E_BASE_URL } from "./support/e2e-env";
 import { createClientCli } from "./support/secrets";
@@ -14,7 +15,12 @@ function tokenOnNewConnection(clientId: string, secret: string): Promise<{ statu
     const req = httpRequest(`${E2E_BASE_URL}/identity/token`, {
       method: "POST",
       agent: false,
-      headers: { connection: "close", "content-type": "application/x-www-form-urlencoded", "content-length": body.length, authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}` },
+      headers: {
+        connection: "close",
+        "content-type": "application/x-www-form-urlencoded",
+        "content-length": body.length,
+        authorization: basicAuthorization(clientId, secret),
+      },
     });
     req.on("response", (res) => {
       res.resume();

@@ -21,7 +21,10 @@ test("an administrator adds a member, changes their roles and removes them", asy
   const email = `new-${tenant.slug}@example.test`;
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Name (optional)").fill("Nova Newcomer");
-  await page.getByRole("group", { name: "Initial roles" }).getByRole("checkbox", { name: /Account Administrator/ }).check();
+  await page
+    .getByRole("group", { name: "Initial roles" })
+    .getByRole("checkbox", { name: /Account Administrator/ })
+    .check();
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${email} added with Account Administrator, Account Member` })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: email }) });

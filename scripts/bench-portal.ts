@@ -85,7 +85,7 @@ function log(message: string) {
 
 async function startServer(): Promise<ChildProcess> {
   const output = createWriteStream(path.join(DATA_DIR, "server.log"));
-  // Its own process group, so stopping it stops npm, tsx and node together.
+  // Its own process group, so stopping it stops npm and the server processes together.
   const child = spawn("npm", ["start"], {
     env: { ...env, PORT: String(PORT), LATCHKEY_BASE_URL: BASE, LATCHKEY_DEV_SIGNIN: "1", DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
     detached: true,
@@ -161,7 +161,8 @@ async function measure(pathAndQuery: string, expected: string, cookie: string): 
     const body = await response.text();
     const elapsed = performance.now() - started;
     // A redirect to sign-in or an error page would be fast and meaningless: refuse it.
-    if (response.status !== 200 || !body.includes(expected)) throw new Error(`GET ${pathAndQuery}: status ${response.status}, "${expected}" ${body.includes(expected) ? "found" : "missing"}`);
+    if (response.status !== 200 || !body.includes(expected))
+      throw new Error(`GET ${pathAndQuery}: status ${response.status}, "${expected}" ${body.includes(expected) ? "found" : "missing"}`);
     if (i >= WARM_UP) times.push(elapsed);
   }
   return times;
@@ -187,10 +188,13 @@ function printTable(stats: Record<string, { median: number; p95: number }>, ...j
   console.log(`\nClients list, ${REQUESTS} requests each (after ${WARM_UP} warm-up), SQLite:`);
   console.log(`${"route".padEnd(10)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)}  targets ≤ ${TARGETS.medianMs} / ≤ ${TARGETS.p95Ms}`);
   for (const [name, s] of Object.entries(stats)) {
-    console.log(`${name.padEnd(10)} ${String(s.median).padStart(10)} ${String(s.p95).padStart(8)}  ${mark(s.median <= TARGETS.medianMs && s.p95 <= TARGETS.p95Ms)}`);
+    console.log(
+      `${name.padEnd(10)} ${String(s.median).padStart(10)} ${String(s.p95).padStart(8)}  ${mark(s.median <= TARGETS.medianMs && s.p95 <= TARGETS.p95Ms)}`,
+    );
   }
   console.log(`\nFirst-load JavaScript (gzipped), target ≤ ${TARGETS.firstLoadJsKb} kB:`);
-  for (const page of js) console.log(`${page.path.padEnd(28)} ${String(page.kb).padStart(7)} kB in ${page.files} files  ${mark(page.kb <= TARGETS.firstLoadJsKb)}`);
+  for (const page of js)
+    console.log(`${page.path.padEnd(28)} ${String(page.kb).padStart(7)} kB in ${page.files} files  ${mark(page.kb <= TARGETS.firstLoadJsKb)}`);
   console.log("");
 }
 

@@ -75,16 +75,14 @@ function configuration({ clients, jwk, cookieKey }: Setup): Configuration {
   const audience = `http://${HOST}:${PORT}/api`;
   return {
     // A static client has exactly one client_secret, so each stock client gets one.
-    clients: clients.map(
-      (c): ClientMetadata => ({
-        client_id: c.clientId,
-        client_secret: c.secret,
-        grant_types: ["client_credentials"],
-        response_types: [],
-        redirect_uris: [],
-        token_endpoint_auth_method: "client_secret_basic",
-      }),
-    ),
+    clients: clients.map((c): ClientMetadata => ({
+      client_id: c.clientId,
+      client_secret: c.secret,
+      grant_types: ["client_credentials"],
+      response_types: [],
+      redirect_uris: [],
+      token_endpoint_auth_method: "client_secret_basic",
+    })),
     // The one key is ES256; ID tokens (unused here) would otherwise default to RS256 and
     // the provider would refuse every client's metadata for lack of an RS256 key.
     clientDefaults: { id_token_signed_response_alg: "ES256" },

@@ -63,7 +63,9 @@ let load: AutocannonInstance | undefined;
 let interrupted = false;
 
 async function main() {
-  log(`Token benchmark: ${CLIENTS} clients × ${SECRETS_PER_CLIENT} secrets on ${DATABASE} (${redact(DATABASE_URL)}), ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CORES} cores`);
+  log(
+    `Token benchmark: ${CLIENTS} clients × ${SECRETS_PER_CLIENT} secrets on ${DATABASE} (${redact(DATABASE_URL)}), ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CORES} cores`,
+  );
 
   // 1. A fresh database, seeded. DATABASE_URL first: lib/db/prisma connects on import.
   rmSync(DATA_DIR, { recursive: true, force: true });
@@ -72,7 +74,9 @@ async function main() {
   process.env.DATABASE_URL = DATABASE_URL;
   const { seedTokenBenchTenant } = await import("./bench-token-seed");
   const tenant = await seedTokenBenchTenant(CLIENTS, SECRETS_PER_CLIENT);
-  log(`Seeded tenant "${tenant.slug}" through the domain functions: ${tenant.clients.length} clients, ${tenant.clients.length * SECRETS_PER_CLIENT} secrets in ${(tenant.seedMs / 1000).toFixed(1)} s`);
+  log(
+    `Seeded tenant "${tenant.slug}" through the domain functions: ${tenant.clients.length} clients, ${tenant.clients.length * SECRETS_PER_CLIENT} secrets in ${(tenant.seedMs / 1000).toFixed(1)} s`,
+  );
 
   // 2. The production build, as `npm run build` makes it.
   if (process.env.BENCH_SKIP_BUILD !== "1") {
@@ -344,7 +348,16 @@ function startLatchkey(base: string, logFile: string): ChildProcess {
  */
 async function startStock(clients: BenchClient[], logFile: string): Promise<ChildProcess> {
   const outfile = path.join(DATA_DIR, "stock-server.mjs");
-  await build({ entryPoints: ["scripts/bench-token-stock.ts"], outfile, bundle: true, platform: "node", format: "esm", target: "node24", packages: "external", logLevel: "warning" });
+  await build({
+    entryPoints: ["scripts/bench-token-stock.ts"],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node24",
+    packages: "external",
+    logLevel: "warning",
+  });
   const input = JSON.stringify(clients.map((c) => ({ clientId: c.clientId, secret: c.secrets[0]! })));
   return startGroup("node", [outfile], { ...env, NODE_ENV: "production", BENCH_STOCK_PORT: String(STOCK_PORT) }, logFile, input);
 }
@@ -411,7 +424,12 @@ async function spotCheck(base: string, jwks: JSONWebKeySet, clients: BenchClient
         throw new Error(`Spot check failed at ${base}: client ${i} secret ${s + 1} got ${status} ${JSON.stringify(body)}`);
       }
       const header = decodeProtectedHeader(token.access_token);
-      const { payload } = await jwtVerify(token.access_token, keys, { issuer: `${base}/identity`, audience: `${base}/api`, typ: "at+jwt", algorithms: ["ES256"] });
+      const { payload } = await jwtVerify(token.access_token, keys, {
+        issuer: `${base}/identity`,
+        audience: `${base}/api`,
+        typ: "at+jwt",
+        algorithms: ["ES256"],
+      });
       if (header.alg !== "ES256" || payload.client_id !== client.clientId || payload.sub !== client.clientId || typeof payload.jti !== "string") {
         throw new Error(`Spot check failed at ${base}: unexpected token for client ${i}: ${JSON.stringify({ header, payload })}`);
       }
@@ -461,7 +479,11 @@ function scanProcesses(): Map<number, ProcessStat> {
       // The name is in parentheses and may hold spaces and parentheses: split after the last ")".
       const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
       // fields[0] is field 3 (state): ppid is field 4, utime and stime fields 14 and 15.
-      processes.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) });
+      processes.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+        name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")),
+      });
     } catch {
       // exited meanwhile
     }
@@ -547,7 +569,10 @@ function startRssSampler(root: number, countDatabase: boolean) {
     const processes = sampleTree(root, all);
     const totalKb = processes.reduce((sum, p) => sum + p.rssKb, 0);
     if (totalKb > peakKb) [peakKb, peakProcesses] = [totalKb, processes];
-    peakPssKb = Math.max(peakPssKb, processes.reduce((sum, p) => sum + p.pssKb, 0));
+    peakPssKb = Math.max(
+      peakPssKb,
+      processes.reduce((sum, p) => sum + p.pssKb, 0),
+    );
     for (const { pid } of processes) if (all.has(pid)) server.note(pid, all.get(pid)!.ticks);
     if (countDatabase) for (const [pid, p] of all) if (p.name === "postgres") database.note(pid, p.ticks);
   };
@@ -617,30 +642,50 @@ async function signingCeiling(issuer: string, audience: string): Promise<number>
 function printReport(result: Record<string, number | string>, latchkey: Measured, stock: Measured) {
   const row = (name: string, m: Measured) =>
     `${name.padEnd(22)} ${String(m.tokensPerSecond).padStart(9)} ${String(m.p50Ms).padStart(7)} ${String(m.p99Ms).padStart(7)} ${String(m.errors).padStart(7)} ${String(m.peakPssMb).padStart(12)} ${String(m.peakRssMb).padStart(12)} ${String(m.serverCpuPercent).padStart(8)}`;
-  console.log(`\nPOST ${TOKEN_PATH}, client_credentials, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CLIENTS} clients, ${DATABASE}:`);
-  console.log(`${"".padEnd(22)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"peak PSS MB".padStart(12)} ${"peak RSS MB".padStart(12)} ${"CPU %".padStart(8)}`);
+  console.log(
+    `\nPOST ${TOKEN_PATH}, client_credentials, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, ${CLIENTS} clients, ${DATABASE}:`,
+  );
+  console.log(
+    `${"".padEnd(22)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"peak PSS MB".padStart(12)} ${"peak RSS MB".padStart(12)} ${"CPU %".padStart(8)}`,
+  );
   console.log(row("Latchkey", latchkey));
   console.log(row(`stock (${CORES} workers)`, stock));
   console.log(`${`jose signing (${CORES} thr.)`.padEnd(22)} ${String(result.signsPerSecond).padStart(9)} signs/s`);
   console.log(`Latchkey / stock ${result.ratioToBaseline}×, Latchkey / signing ${result.ratioToSigning}×`);
-  if (DATABASE === "postgresql") console.log(`PostgreSQL's processes used ${latchkey.databaseCpuPercent} % CPU during the Latchkey run (not in Latchkey's CPU % or memory).`);
-  console.log(`Load generator (autocannon, this process): ${latchkey.loadGeneratorCpuPercent} % of a core against Latchkey, ${stock.loadGeneratorCpuPercent} % against stock (CPU % = 100 per core).`);
+  if (DATABASE === "postgresql")
+    console.log(`PostgreSQL's processes used ${latchkey.databaseCpuPercent} % CPU during the Latchkey run (not in Latchkey's CPU % or memory).`);
+  console.log(
+    `Load generator (autocannon, this process): ${latchkey.loadGeneratorCpuPercent} % of a core against Latchkey, ${stock.loadGeneratorCpuPercent} % against stock (CPU % = 100 per core).`,
+  );
   if (latchkey.errors) console.log(`Latchkey status codes: ${JSON.stringify(latchkey.statusCodes)}`);
   // The figures only mean something on an otherwise quiet machine: say when it was not.
-  for (const [name, m] of [["Latchkey", latchkey], ["stock", stock]] as const) {
+  for (const [name, m] of [
+    ["Latchkey", latchkey],
+    ["stock", stock],
+  ] as const) {
     if (m.otherCpuPercent > 10) console.log(`WARNING: other processes used ${m.otherCpuPercent} % CPU during the ${name} run; its figures are disturbed.`);
   }
 
   const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");
   console.log("\nTargets:");
-  console.log(`  tokens/s ≥ ${TARGETS.ratioToBaseline.toFixed(1)}× stock      ${String(result.ratioToBaseline).padStart(8)}×    ${mark(Number(result.ratioToBaseline) >= TARGETS.ratioToBaseline)}`);
+  console.log(
+    `  tokens/s ≥ ${TARGETS.ratioToBaseline.toFixed(1)}× stock      ${String(result.ratioToBaseline).padStart(8)}×    ${mark(Number(result.ratioToBaseline) >= TARGETS.ratioToBaseline)}`,
+  );
   console.log(`  p99 ≤ ${TARGETS.p99Ms} ms                  ${String(latchkey.p99Ms).padStart(8)} ms  ${mark(latchkey.p99Ms <= TARGETS.p99Ms)}`);
   console.log(`  errors = ${TARGETS.errors}                   ${String(latchkey.errors).padStart(8)}     ${mark(latchkey.errors <= TARGETS.errors)}`);
-  console.log(`  peak server memory (PSS) ≤ ${TARGETS.peakPssMb} MB  ${String(latchkey.peakPssMb).padStart(8)} MB  ${mark(latchkey.peakPssMb <= TARGETS.peakPssMb)}   (summed RSS: ${latchkey.peakRssMb} MB)`);
+  console.log(
+    `  peak server memory (PSS) ≤ ${TARGETS.peakPssMb} MB  ${String(latchkey.peakPssMb).padStart(8)} MB  ${mark(latchkey.peakPssMb <= TARGETS.peakPssMb)}   (summed RSS: ${latchkey.peakRssMb} MB)`,
+  );
 
-  for (const [name, m] of [["Latchkey", latchkey], ["stock", stock]] as const) {
+  for (const [name, m] of [
+    ["Latchkey", latchkey],
+    ["stock", stock],
+  ] as const) {
     console.log(`\n${name} processes at peak RSS (the whole tree: ${m.startRssMb} MB after start-up and spot checks, before load):`);
-    for (const p of m.peakProcesses) console.log(`  ${String(p.pid).padStart(7)} ${mb(p.rssKb).toFixed(1).padStart(7)} MB RSS ${mb(p.pssKb).toFixed(1).padStart(7)} MB PSS  ${"  ".repeat(p.depth)}${p.command}`);
+    for (const p of m.peakProcesses)
+      console.log(
+        `  ${String(p.pid).padStart(7)} ${mb(p.rssKb).toFixed(1).padStart(7)} MB RSS ${mb(p.pssKb).toFixed(1).padStart(7)} MB PSS  ${"  ".repeat(p.depth)}${p.command}`,
+      );
   }
   console.log("");
 }

@@ -30,7 +30,9 @@ fi
 
 step() { printf '\n=== %s\n' "$*"; }
 
-step "Type check"
+step "Format, lint and type check"
+prettier --check --log-level warn .
+eslint --max-warnings 0 .
 tsc --noEmit -p tsconfig.json
 
 step "Unit and integration tests (SQLite$([ $WITH_POSTGRES = 1 ] && echo ' and PostgreSQL'))"

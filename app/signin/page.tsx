@@ -53,8 +53,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {dev && <DevSignInForm callbackUrl={target} />}
       {!sso && !dev && (
         <Banner tone="warning">
-          No sign-in method is configured. Set LATCHKEY_OIDC_ISSUER, LATCHKEY_OIDC_CLIENT_ID and LATCHKEY_OIDC_CLIENT_SECRET
-          (see the README).
+          No sign-in method is configured. Set LATCHKEY_OIDC_ISSUER, LATCHKEY_OIDC_CLIENT_ID and LATCHKEY_OIDC_CLIENT_SECRET (see the README).
         </Banner>
       )}
     </main>

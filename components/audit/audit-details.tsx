@@ -14,19 +14,29 @@ export function AuditDetails({ details }: { details: TAuditDetails }) {
             <caption className="sr-only">{hasBefore && hasAfter ? "Changed fields" : hasAfter ? "Values set" : "Values before"}</caption>
             <thead className="text-xs text-slate-600">
               <tr>
-                <th scope="col" className="w-2/5 py-1 pr-4 font-medium">Field</th>
-                {hasBefore && <th scope="col" className="py-1 pr-4 font-medium">{hasAfter ? "Before" : "Value before"}</th>}
-                {hasAfter && <th scope="col" className="py-1 font-medium">{hasBefore ? "After" : "Value"}</th>}
+                <th scope="col" className="w-2/5 py-1 pr-4 font-medium">
+                  Field
+                </th>
+                {hasBefore && (
+                  <th scope="col" className="py-1 pr-4 font-medium">
+                    {hasAfter ? "Before" : "Value before"}
+                  </th>
+                )}
+                {hasAfter && (
+                  <th scope="col" className="py-1 font-medium">
+                    {hasBefore ? "After" : "Value"}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="align-top">
               {changes.map((change) => (
                 <tr key={change.field} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-4 font-normal break-words text-slate-700">{change.field}</th>
+                  <th scope="row" className="py-1 pr-4 font-normal break-words text-slate-700">
+                    {change.field}
+                  </th>
                   {hasBefore && (
-                    <td className="break-all py-1 pr-4">
-                      {hasAfter ? <del className="bg-red-50 text-red-800">{change.before}</del> : change.before}
-                    </td>
+                    <td className="break-all py-1 pr-4">{hasAfter ? <del className="bg-red-50 text-red-800">{change.before}</del> : change.before}</td>
                   )}
                   {hasAfter && (
                     <td className="break-all py-1">

@@ -23,7 +23,8 @@ export function AuditFilters({
   // Back and Forward change the URL under the form: show what is applied.
   useEffect(() => setDraft(filters), [filters]);
 
-  const options = filters.action && !actions.some((a) => a.action === filters.action) ? [...actions, { action: filters.action, label: filters.action }] : actions;
+  const options =
+    filters.action && !actions.some((a) => a.action === filters.action) ? [...actions, { action: filters.action, label: filters.action }] : actions;
   const filtered = Boolean(filters.action || filters.actor || filters.target);
 
   function submit(event: FormEvent) {
@@ -32,7 +33,12 @@ export function AuditFilters({
   }
 
   return (
-    <form onSubmit={submit} role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      onSubmit={submit}
+      role="search"
+      aria-label="Filter the audit log"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="w-full space-y-1 sm:w-56">
         <label htmlFor="audit-action" className="block text-sm font-medium text-slate-800">
           Action

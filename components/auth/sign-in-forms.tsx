@@ -35,16 +35,14 @@ export function DevSignInForm({ callbackUrl }: { callbackUrl: string }) {
           if (result?.ok && !result.error) {
             if (callbackUrl.startsWith("/identity/")) window.location.assign(callbackUrl);
             else router.replace(callbackUrl);
-          }
-          else setError("No Latchkey user with that email is a member of a tenant.");
+          } else setError("No Latchkey user with that email is a member of a tenant.");
         });
       }}
     >
       <div>
         <h2 className="font-semibold text-amber-900">Development sign-in</h2>
         <p className="text-sm text-amber-900">
-          For the embedded demo only: anyone who knows a member&apos;s email can sign in. Production uses your identity
-          provider.
+          For the embedded demo only: anyone who knows a member&apos;s email can sign in. Production uses your identity provider.
         </p>
       </div>
       {error && <Banner tone="error">{error}</Banner>}

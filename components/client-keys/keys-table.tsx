@@ -30,8 +30,7 @@ export function KeysTable({
             <div>
               <div className="font-medium whitespace-nowrap">{key.summary}</div>
               <div className="text-xs text-slate-600">
-                kid:{" "}
-                {key.kid === key.thumbprint ? "the thumbprint" : <code className="font-mono break-all text-slate-800">{key.kid}</code>}
+                kid: {key.kid === key.thumbprint ? "the thumbprint" : <code className="font-mono break-all text-slate-800">{key.kid}</code>}
               </div>
             </div>
           </td>

@@ -32,10 +32,9 @@ export function PublicKeyFields<T extends WithPublicKey>({ form }: { form: UseFo
         label="Public key"
         hint={
           <>
-            A JWK, e.g. <code className="break-all">{EXAMPLE_JWK}</code>, or PEM:{" "}
-            <code className="whitespace-nowrap">-----BEGIN PUBLIC KEY-----</code> or <code className="whitespace-nowrap">-----BEGIN CERTIFICATE-----</code>.
-            RSA keys need at least 2048 bits; EC keys use P-256, P-384 or P-521. From the application’s key file:{" "}
-            <code className="whitespace-nowrap">openssl pkey -in private.pem -pubout</code>.
+            A JWK, e.g. <code className="break-all">{EXAMPLE_JWK}</code>, or PEM: <code className="whitespace-nowrap">-----BEGIN PUBLIC KEY-----</code> or{" "}
+            <code className="whitespace-nowrap">-----BEGIN CERTIFICATE-----</code>. RSA keys need at least 2048 bits; EC keys use P-256, P-384 or P-521. From
+            the application’s key file: <code className="whitespace-nowrap">openssl pkey -in private.pem -pubout</code>.
           </>
         }
         errors={messageLines(errors?.key?.message)}

@@ -27,8 +27,7 @@ export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string
         Delete client
       </h2>
       <p className="text-sm text-slate-700">
-        Applications using this client can no longer sign in{credential ? `: its ${credential} stop working at once` : ""}. This
-        cannot be undone.
+        Applications using this client can no longer sign in{credential ? `: its ${credential} stop working at once` : ""}. This cannot be undone.
       </p>
       <Button variant="danger" onClick={deletion.show}>
         Delete client…
@@ -43,8 +42,8 @@ export function ClientDeleteSection({ tenantSlug, client }: { tenantSlug: string
           onConfirm={deletion.confirm}
           onCancel={deletion.cancel}
         >
-          The client, its roles{credential ? `, all of its ${credential}` : ""} and its URLs are removed. Applications that
-          use Client Id <span className="font-mono break-all">{client.clientId}</span> can no longer sign in.
+          The client, its roles{credential ? `, all of its ${credential}` : ""} and its URLs are removed. Applications that use Client Id{" "}
+          <span className="font-mono break-all">{client.clientId}</span> can no longer sign in.
         </ConfirmDialog>
       )}
     </section>

@@ -125,7 +125,12 @@ export function ClientDetailsForm({
       {type !== "client-credentials" && (
         <>
           <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
-          <UrlListField id="postLogoutRedirectUris" {...LOGOUT_REDIRECT_URLS} registration={register("postLogoutRedirectUris")} error={errors.postLogoutRedirectUris} />
+          <UrlListField
+            id="postLogoutRedirectUris"
+            {...LOGOUT_REDIRECT_URLS}
+            registration={register("postLogoutRedirectUris")}
+            error={errors.postLogoutRedirectUris}
+          />
         </>
       )}
       {type === "authorization-code" && <UrlListField id="corsOrigins" {...CORS_ORIGINS} registration={register("corsOrigins")} error={errors.corsOrigins} />}

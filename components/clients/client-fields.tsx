@@ -25,7 +25,14 @@ export function ClientNameField({ registration, error, namePolicy }: FieldProps 
       }
       errors={fieldMessages(error)}
     >
-      <input id="name" className={inputClass} autoComplete="off" aria-invalid={!!error} aria-describedby={describedBy("name", { hint: true, error: !!error })} {...registration} />
+      <input
+        id="name"
+        className={inputClass}
+        autoComplete="off"
+        aria-invalid={!!error}
+        aria-describedby={describedBy("name", { hint: true, error: !!error })}
+        {...registration}
+      />
     </Field>
   );
 }
@@ -166,8 +173,8 @@ export function RefreshTokenField({ registration, checked }: { registration: Use
         id="allowRefreshToken-hint"
         className={checked ? "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" : "text-xs text-slate-600"}
       >
-        <strong>Use caution.</strong> A refresh token keeps users signed in without the browser. Where possible, it is more
-        secure to request a new token in a hidden iframe before the old one expires than to use a refresh token.
+        <strong>Use caution.</strong> A refresh token keeps users signed in without the browser. Where possible, it is more secure to request a new token in a
+        hidden iframe before the old one expires than to use a refresh token.
       </p>
     </div>
   );

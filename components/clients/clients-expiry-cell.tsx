@@ -19,7 +19,10 @@ export function ClientsExpiryCell({ expiry, secretCount, now }: { expiry: Date |
   if (status.kind === "expiring") {
     return (
       <span className="inline-block rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800">
-        {date} <span className="whitespace-nowrap">(in {status.daysLeft} day{status.daysLeft === 1 ? "" : "s"})</span>
+        {date}{" "}
+        <span className="whitespace-nowrap">
+          (in {status.daysLeft} day{status.daysLeft === 1 ? "" : "s"})
+        </span>
       </span>
     );
   }

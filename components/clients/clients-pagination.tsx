@@ -38,9 +38,7 @@ export function ClientsPagination({
   // Dynamic pages: prefetching every page link would cost a server render each.
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <p className="text-slate-700">
-        {`${count.format(first)}–${count.format(first + shown - 1)} of ${count.format(total)} client${total === 1 ? "" : "s"}`}
-      </p>
+      <p className="text-slate-700">{`${count.format(first)}–${count.format(first + shown - 1)} of ${count.format(total)} client${total === 1 ? "" : "s"}`}</p>
       {pageCount > 1 && (
         <nav aria-label="Pages of clients">
           <ul className="flex flex-wrap items-center gap-1">

@@ -64,17 +64,21 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
           No secret and no refresh token
         </p>
         <p className="mt-1">
-          This client is used by an application running in the user’s browser, which cannot keep a secret. Users sign in
-          in the browser, and the application exchanges the authorization code for a token using PKCE, so it needs only
-          the Client Id. No refresh token is issued: to keep users signed in, the application should request a new token
-          in a hidden iframe before the current one expires; otherwise users sign in again when it expires.
+          This client is used by an application running in the user’s browser, which cannot keep a secret. Users sign in in the browser, and the application
+          exchanges the authorization code for a token using PKCE, so it needs only the Client Id. No refresh token is issued: to keep users signed in, the
+          application should request a new token in a hidden iframe before the current one expires; otherwise users sign in again when it expires.
         </p>
       </div>
       {formError && <Banner tone="error">{formError}</Banner>}
       <ClientNameField registration={register("name")} error={errors.name} namePolicy={settings.clientNamePolicy} />
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
-      <UrlListField id="postLogoutRedirectUris" {...LOGOUT_REDIRECT_URLS} registration={register("postLogoutRedirectUris")} error={errors.postLogoutRedirectUris} />
+      <UrlListField
+        id="postLogoutRedirectUris"
+        {...LOGOUT_REDIRECT_URLS}
+        registration={register("postLogoutRedirectUris")}
+        error={errors.postLogoutRedirectUris}
+      />
       <UrlListField id="corsOrigins" {...CORS_ORIGINS} registration={register("corsOrigins")} error={errors.corsOrigins} />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
       <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />

@@ -14,7 +14,7 @@ import type { TCreateClient } from "@/lib/validation/client";
 
 type WithCredential = FieldValues & { secret?: { description?: string; expires: string }; publicKey?: { key?: string; description?: string } };
 
-const STEP_TWO = { secret: "3. First secret", key: "3. Public key" } as const;
+const CREDENTIAL_STEP = { secret: "First secret", key: "Public key" } as const;
 
 /**
  * The two steps of adding a client that authenticates (client-credentials, hybrid): the
@@ -100,7 +100,7 @@ export function CreateClientSteps<T extends WithCredential>({
           2. Client
         </li>
         <li aria-current={step === "credential" ? "step" : undefined} className={step === "credential" ? "font-semibold text-blue-800" : "text-slate-600"}>
-          {STEP_TWO[credential]}
+          3. {CREDENTIAL_STEP[credential]}
         </li>
       </ol>
       {formError && <Banner tone="error">{formError}</Banner>}
@@ -115,20 +115,18 @@ export function CreateClientSteps<T extends WithCredential>({
 
       {step === "credential" && (
         <fieldset className="space-y-5">
-          <legend className="sr-only">{STEP_TWO[credential].slice(3)}</legend>
+          <legend className="sr-only">{CREDENTIAL_STEP[credential]}</legend>
           {credential === "key" ? (
             <>
               <p className="text-sm text-slate-700">
-                The application signs a short-lived JWT with its private key each time it asks for a token; Latchkey checks the
-                signature with this public key.
+                The application signs a short-lived JWT with its private key each time it asks for a token; Latchkey checks the signature with this public key.
               </p>
               <PublicKeyFields form={form} />
             </>
           ) : (
             <>
               <p className="text-sm text-slate-700">
-                The application authenticates with the Client Id and this secret. You will see the secret once, right after
-                adding it.
+                The application authenticates with the Client Id and this secret. You will see the secret once, right after adding it.
               </p>
               <SecretFields form={form} policy={secretPolicy} />
             </>

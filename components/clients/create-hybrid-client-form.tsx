@@ -11,7 +11,16 @@ import { UrlListField } from "./url-list-field";
 import { LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
 
 type Values = TCreateHybridClient;
-const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "environmentId", "clientId", "allowRefreshToken", "redirectUris", "postLogoutRedirectUris", "tokenLifetime", "tokenSigningAlg"];
+const CLIENT_FIELDS: FieldPath<Values>[] = [
+  "name",
+  "environmentId",
+  "clientId",
+  "allowRefreshToken",
+  "redirectUris",
+  "postLogoutRedirectUris",
+  "tokenLifetime",
+  "tokenSigningAlg",
+];
 
 /** Hybrid: name, environment, refresh-token choice, redirect URLs, token lifetime, then the first secret. */
 export function CreateHybridClientForm({ tenantSlug, environments, settings }: CreateFormProps) {
@@ -41,7 +50,12 @@ export function CreateHybridClientForm({ tenantSlug, environments, settings }: C
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <RefreshTokenField registration={register("allowRefreshToken")} checked={!!watch("allowRefreshToken")} />
       <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
-      <UrlListField id="postLogoutRedirectUris" {...LOGOUT_REDIRECT_URLS} registration={register("postLogoutRedirectUris")} error={errors.postLogoutRedirectUris} />
+      <UrlListField
+        id="postLogoutRedirectUris"
+        {...LOGOUT_REDIRECT_URLS}
+        registration={register("postLogoutRedirectUris")}
+        error={errors.postLogoutRedirectUris}
+      />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
       <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
     </CreateClientSteps>

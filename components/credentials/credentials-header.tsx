@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ADD_DISABLED_REASON_ID, AddFormButton } from "@/components/forms/add-form-provider";
+import { AddFormButton, AddFormDisabledReason } from "@/components/forms/add-form-provider";
 
 /**
  * The top of a client's Secrets or Keys tab: how many it has of the limit, how the
@@ -13,7 +13,6 @@ export function CredentialsHeader({
   noun,
   explanation,
   addLabel,
-  disabledReason,
 }: {
   headingId: string;
   title: string;
@@ -24,7 +23,6 @@ export function CredentialsHeader({
   explanation: ReactNode;
   /** Present for administrators: the add button's label. */
   addLabel?: string;
-  disabledReason: string | null;
 }) {
   return (
     <div className="flex flex-wrap items-start justify-between gap-4">
@@ -43,11 +41,7 @@ export function CredentialsHeader({
       {addLabel && (
         <div className="flex max-w-sm flex-col items-end gap-1">
           <AddFormButton>{addLabel}</AddFormButton>
-          {disabledReason && (
-            <p id={ADD_DISABLED_REASON_ID} className="text-right text-sm text-slate-700">
-              {disabledReason}
-            </p>
-          )}
+          <AddFormDisabledReason />
         </div>
       )}
     </div>

@@ -84,8 +84,7 @@ export function DeleteCredentialButton({
               {noun === "key" ? "Key" : "Secret"} <span className="font-mono break-all">{name}</span> ({about}) will be deleted.
             </p>
             <p>
-              <strong>Applications using this {noun} stop working immediately:</strong> they can no longer get tokens. This
-              cannot be undone.
+              <strong>Applications using this {noun} stop working immediately:</strong> they can no longer get tokens. This cannot be undone.
             </p>
             {lockoutWarning && <p className="font-medium">{lockoutWarning}</p>}
             <LastUse noun={noun} lastUsedAt={lastUsedAt} now={openedAt} />

@@ -27,8 +27,7 @@ export function DeleteEnvironmentButton({ tenantSlug, environment }: { tenantSlu
           onConfirm={deletion.confirm}
           onCancel={deletion.cancel}
         >
-          No client belongs to it. New clients can no longer be put in it; this cannot be undone (you can add an
-          environment with the same name again).
+          No client belongs to it. New clients can no longer be put in it; this cannot be undone (you can add an environment with the same name again).
         </ConfirmDialog>
       )}
     </>

@@ -60,7 +60,12 @@ export function EnvironmentsList({ tenantSlug, environments, canManage }: { tena
             {canManage && (
               <div className="flex flex-wrap items-center gap-2">
                 {blocker && <span className="text-xs text-slate-600">{blocker}: can’t be deleted</span>}
-                <Button id={`rename-button-${environment.id}`} variant="secondary" onClick={() => setRenaming(environment.id)} aria-label={`Rename ${environment.name}`}>
+                <Button
+                  id={`rename-button-${environment.id}`}
+                  variant="secondary"
+                  onClick={() => setRenaming(environment.id)}
+                  aria-label={`Rename ${environment.name}`}
+                >
                   Rename
                 </Button>
                 {!blocker && <DeleteEnvironmentButton tenantSlug={tenantSlug} environment={environment} />}

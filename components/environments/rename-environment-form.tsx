@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors, messageLines } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";

@@ -14,7 +14,7 @@ type AddFormState = {
 
 const AddFormContext = createContext<AddFormState | null>(null);
 
-export const ADD_DISABLED_REASON_ID = "add-disabled-reason";
+const ADD_DISABLED_REASON_ID = "add-disabled-reason";
 
 /**
  * Lets several buttons on a page (the toolbar, a rotation notice) open the page's one add
@@ -42,5 +42,16 @@ export function AddFormButton({ children, variant = "primary" }: { children: Rea
     <Button variant={variant} onClick={open} disabled={!!disabledReason} aria-describedby={disabledReason ? ADD_DISABLED_REASON_ID : undefined}>
       {children}
     </Button>
+  );
+}
+
+/** The text the disabled add button points to; nothing while adding is possible. */
+export function AddFormDisabledReason() {
+  const { disabledReason } = useAddForm();
+  if (!disabledReason) return null;
+  return (
+    <p id={ADD_DISABLED_REASON_ID} className="text-right text-sm text-slate-700">
+      {disabledReason}
+    </p>
   );
 }

@@ -41,7 +41,12 @@ export function CreateRoleForm({ tenantSlug }: { tenantSlug: string }) {
       </h2>
       {formError && <Banner tone="error">{formError}</Banner>}
       <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] md:items-start">
-        <Field id="role-name" label="Name" hint="Unique in this tenant, ignoring case. Tokens carry it in their roles claim." errors={messageLines(errors.name?.message)}>
+        <Field
+          id="role-name"
+          label="Name"
+          hint="Unique in this tenant, ignoring case. Tokens carry it in their roles claim."
+          errors={messageLines(errors.name?.message)}
+        >
           <input
             id="role-name"
             className={inputClass}

@@ -29,7 +29,8 @@ export function DeleteRoleButton({ tenantSlug, role }: { tenantSlug: string; rol
       const result = await deleteRoleAction(tenantSlug, { roleId: role.id, removeAssignments });
       if (result.ok) {
         setConfirming(false);
-        const from = result.data.userCount + result.data.clientCount > 0 ? `, removed from ${assignmentSummary(result.data.userCount, result.data.clientCount)}` : "";
+        const from =
+          result.data.userCount + result.data.clientCount > 0 ? `, removed from ${assignmentSummary(result.data.userCount, result.data.clientCount)}` : "";
         toast("success", `Role “${role.name}” deleted${from}`);
         return;
       }
@@ -71,8 +72,8 @@ export function DeleteRoleButton({ tenantSlug, role }: { tenantSlug: string; rol
         >
           {assignedMeanwhile && <p className="mb-2 font-medium">It was assigned since this page loaded.</p>}
           <p>
-            It is held by <strong>{assignmentSummary(role.userCount, role.clientCount)}</strong>. Deleting it removes it from all
-            of them: users lose it at once, and clients’ next tokens no longer list it. This cannot be undone.
+            It is held by <strong>{assignmentSummary(role.userCount, role.clientCount)}</strong>. Deleting it removes it from all of them: users lose it at
+            once, and clients’ next tokens no longer list it. This cannot be undone.
           </p>
         </ConfirmDialog>
       )}

@@ -65,7 +65,15 @@ export function EditRoleDialog({
         <p className="text-sm text-slate-600">Clients get the new name in their next token; holders keep the role.</p>
         {formError && <Banner tone="error">{formError}</Banner>}
         <Field id="edit-role-name" label="Name" errors={messageLines(errors.name?.message)}>
-          <input id="edit-role-name" className={inputClass} autoComplete="off" maxLength={ROLE_NAME_MAX + 10} aria-invalid={!!errors.name} autoFocus {...register("name")} />
+          <input
+            id="edit-role-name"
+            className={inputClass}
+            autoComplete="off"
+            maxLength={ROLE_NAME_MAX + 10}
+            aria-invalid={!!errors.name}
+            autoFocus
+            {...register("name")}
+          />
         </Field>
         <Field id="edit-role-description" label="Description (optional)" errors={messageLines(errors.description?.message)}>
           <input id="edit-role-description" className={inputClass} autoComplete="off" aria-invalid={!!errors.description} {...register("description")} />

@@ -91,11 +91,7 @@ export function RoleChecklist({
             </li>
           );
         })}
-        {shown.length === 0 && (
-          <li className="px-3 py-4 text-sm text-slate-600">
-            No role matches “{filter.trim()}”. Clear the filter to see all roles.
-          </li>
-        )}
+        {shown.length === 0 && <li className="px-3 py-4 text-sm text-slate-600">No role matches “{filter.trim()}”. Clear the filter to see all roles.</li>}
       </ul>
     </fieldset>
   );

@@ -12,9 +12,15 @@ export function RolesTable({ tenantSlug, roles, canManage }: { tenantSlug: strin
         <caption className="sr-only">Roles</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Role</th>
-            <th scope="col" className="px-4 py-3">Users</th>
-            <th scope="col" className="px-4 py-3">Clients</th>
+            <th scope="col" className="px-4 py-3">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Users
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Clients
+            </th>
             <th scope="col" className="px-4 py-3">
               <span className="sr-only">Actions</span>
             </th>

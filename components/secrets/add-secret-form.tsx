@@ -16,15 +16,7 @@ import { SecretFields, type SecretPolicy } from "./secret-fields";
  * action's response and `created` below; closing the dialog drops it. The page itself was
  * re-rendered by the action (revalidation), so the new row is already in the table by its hint.
  */
-export function AddSecretForm({
-  tenantSlug,
-  client,
-  policy,
-}: {
-  tenantSlug: string;
-  client: { clientId: string; name: string };
-  policy: SecretPolicy;
-}) {
+export function AddSecretForm({ tenantSlug, client, policy }: { tenantSlug: string; client: { clientId: string; name: string }; policy: SecretPolicy }) {
   const toast = useToast();
   const [created, setCreated] = useState<(OneTimeSecret & { hint: string }) | null>(null);
 

@@ -50,8 +50,8 @@ export function OneTimeSecretDialog({ secret, onClose }: { secret: OneTimeSecret
           {secret.title}
         </h2>
         <p id="secret-dialog-warning" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <strong>Copy the Client Secret now.</strong> It is not stored anywhere and cannot be shown again after you close
-          this dialog. If it is lost, delete it and add a new secret.
+          <strong>Copy the Client Secret now.</strong> It is not stored anywhere and cannot be shown again after you close this dialog. If it is lost, delete it
+          and add a new secret.
         </p>
         <SecretValue id="one-time-client-id" label="Client Id" value={secret.clientId} />
         <SecretValue id="one-time-client-secret" label="Client Secret" value={secret.clientSecret} onCopied={() => setCopied(true)} />

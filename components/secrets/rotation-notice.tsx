@@ -28,11 +28,7 @@ export function RotationNotice({ secrets, now, canAdd }: { secrets: SecretSummar
         <li>Switch the application to the new secret.</li>
         <li>Delete the old secret once its “last used” time stops moving.</li>
       </ol>
-      {canAdd ? (
-        <AddFormButton>Add a new secret</AddFormButton>
-      ) : (
-        <p>Ask an Account Administrator of this tenant to add a new secret.</p>
-      )}
+      {canAdd ? <AddFormButton>Add a new secret</AddFormButton> : <p>Ask an Account Administrator of this tenant to add a new secret.</p>}
     </section>
   );
 }

@@ -82,8 +82,8 @@ export function SecretFields<T extends WithSecret>({ form, policy }: { form: Use
         </label>
         {never && (
           <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            <strong>Caution:</strong> as a security best practice, always create client secrets that expire. A secret that
-            never expires stays valid until someone deletes it.
+            <strong>Caution:</strong> as a security best practice, always create client secrets that expire. A secret that never expires stays valid until
+            someone deletes it.
           </p>
         )}
       </div>

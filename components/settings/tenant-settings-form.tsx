@@ -9,12 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { updateTenantSettingsAction } from "@/lib/actions/update-tenant-settings-action";
-import {
-  CLIENT_NAME_POLICIES,
-  ZTenantSettings,
-  type TTenantSettings,
-  type TTenantSettingsParsed,
-} from "@/lib/validation/tenant-settings";
+import { CLIENT_NAME_POLICIES, ZTenantSettings, type TTenantSettings, type TTenantSettingsParsed } from "@/lib/validation/tenant-settings";
 
 /** The number field holds text: "" is "no maximum", and the shared schema coerces the rest. */
 function toFormValues(settings: TTenantSettingsParsed): TTenantSettings {
@@ -125,8 +120,8 @@ export function TenantSettingsForm({ tenantSlug, settings, readOnly }: { tenantS
       </fieldset>
 
       <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-900">
-        These policies apply to secrets added and to clients created or renamed from now on, in the portal and the
-        command-line tool alike. Existing secrets and client names are not changed.
+        These policies apply to secrets added and to clients created or renamed from now on, in the portal and the command-line tool alike. Existing secrets and
+        client names are not changed.
       </p>
       {!readOnly && (
         <div className="flex justify-end">

@@ -1,19 +1,7 @@
 import type { ReactNode } from "react";
 
 /** A labelled form control with its hint and its errors, each error on its own line. */
-export function Field({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: string[];
-  children: ReactNode;
-}) {
+export function Field({ id, label, hint, errors, children }: { id: string; label: ReactNode; hint?: ReactNode; errors?: string[]; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

@@ -7,7 +7,17 @@ export const STACKED_CELL =
 export const STACKED_ROW = "max-sm:block max-sm:py-2";
 
 /** A table of a client's secrets or keys: named by its section heading, actions last. */
-export function StackedTable({ labelledBy, columns, withActions, children }: { labelledBy: string; columns: string[]; withActions: boolean; children: ReactNode }) {
+export function StackedTable({
+  labelledBy,
+  columns,
+  withActions,
+  children,
+}: {
+  labelledBy: string;
+  columns: string[];
+  withActions: boolean;
+  children: ReactNode;
+}) {
   return (
     // Focusable so keyboard users can scroll it on a narrow window.
     <div role="region" aria-labelledby={labelledBy} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -45,8 +45,7 @@ export function AddMemberForm({ tenantSlug, roles }: { tenantSlug: string; roles
           Add a member
         </h2>
         <p className="text-sm text-slate-600">
-          They sign in with this email address through your identity provider. People who already use Latchkey for another
-          tenant keep their account.
+          They sign in with this email address through your identity provider. People who already use Latchkey for another tenant keep their account.
         </p>
       </div>
       {formError && <Banner tone="error">{formError}</Banner>}
@@ -54,15 +53,34 @@ export function AddMemberForm({ tenantSlug, roles }: { tenantSlug: string; roles
         <Field id="member-email" label="Email" errors={messageLines(errors.email?.message)}>
           <input id="member-email" type="email" className={inputClass} autoComplete="off" aria-invalid={!!errors.email} {...register("email")} />
         </Field>
-        <Field id="member-name" label="Name (optional)" hint="Replaced by the name from the identity provider at sign-in." errors={messageLines(errors.name?.message)}>
-          <input id="member-name" className={inputClass} autoComplete="off" aria-invalid={!!errors.name} aria-describedby="member-name-hint" {...register("name")} />
+        <Field
+          id="member-name"
+          label="Name (optional)"
+          hint="Replaced by the name from the identity provider at sign-in."
+          errors={messageLines(errors.name?.message)}
+        >
+          <input
+            id="member-name"
+            className={inputClass}
+            autoComplete="off"
+            aria-invalid={!!errors.name}
+            aria-describedby="member-name-hint"
+            {...register("name")}
+          />
         </Field>
       </div>
       <Controller
         control={control}
         name="roleIds"
         render={({ field }) => (
-          <RoleChecklist roles={roles} value={field.value ?? []} onChange={field.onChange} legend="Initial roles" lockedReason="Every member has this role." disabled={pending} />
+          <RoleChecklist
+            roles={roles}
+            value={field.value ?? []}
+            onChange={field.onChange}
+            legend="Initial roles"
+            lockedReason="Every member has this role."
+            disabled={pending}
+          />
         )}
       />
       {errors.roleIds?.message && (

@@ -26,10 +26,18 @@ export function MembersTable({
         <caption className="sr-only">Members of this tenant</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Email</th>
-            <th scope="col" className="px-4 py-3">Name</th>
-            <th scope="col" className="px-4 py-3">Roles</th>
-            <th scope="col" className="px-4 py-3">Last sign-in</th>
+            <th scope="col" className="px-4 py-3">
+              Email
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Roles
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Last sign-in
+            </th>
             {canManage && (
               <th scope="col" className="px-4 py-3">
                 <span className="sr-only">Actions</span>

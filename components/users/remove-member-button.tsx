@@ -38,8 +38,8 @@ export function RemoveMemberButton({ tenantSlug, member, isSelf }: { tenantSlug:
             <p>You will lose access to this tenant at once. Another Account Administrator can add you again.</p>
           ) : (
             <p>
-              {member.email} loses access to this tenant at once, with all their roles here. Their sign-in to other tenants is not
-              affected. You can add them again later.
+              {member.email} loses access to this tenant at once, with all their roles here. Their sign-in to other tenants is not affected. You can add them
+              again later.
             </p>
           )}
         </ConfirmDialog>

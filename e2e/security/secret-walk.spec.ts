@@ -86,7 +86,10 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
   // appears in any response at all.
   for (const secret of secrets) {
     const carriers = responses.filter((r) => r.body.includes(secret));
-    expect(carriers.map((r) => r.kind), "responses carrying the secret").toEqual(["action"]);
+    expect(
+      carriers.map((r) => r.kind),
+      "responses carrying the secret",
+    ).toEqual(["action"]);
     for (const r of responses) expect(r.body, r.url).not.toContain(sha256(secret));
   }
   expect(responses.filter((r) => r.kind === "rsc").length, "in-app navigations were recorded").toBeGreaterThan(3);

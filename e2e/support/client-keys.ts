@@ -21,11 +21,37 @@ function keyFile(jwk: string): string {
 
 /** A signed-JWT client with `keys` EC keys: the first named by its thumbprint, the others "key-2", "key-3"… */
 export function seedSignedJwtClient(tenant: string, name: string, keys = 1): SeededKeyClient {
-  const client = latchkey<{ clientId: string; name: string; key: KeySummary }>(
-    ["clients", "create", "--tenant", tenant, "--type", "client-credentials", "--name", name, "--security-type", "signed-jwt", "--public-key", keyFile(ecKeyPair().publicJwk()), "--key-description", "key 1"],
-  );
-  const added = Array.from({ length: keys - 1 }, (_, i) =>
-    latchkey<{ key: KeySummary }>(["client-keys", "add", "--tenant", tenant, "--client", client.clientId, "--public-key", keyFile(ecKeyPair().publicJwk({ kid: `key-${i + 2}` })), "--description", `key ${i + 2}`]).key,
+  const client = latchkey<{ clientId: string; name: string; key: KeySummary }>([
+    "clients",
+    "create",
+    "--tenant",
+    tenant,
+    "--type",
+    "client-credentials",
+    "--name",
+    name,
+    "--security-type",
+    "signed-jwt",
+    "--public-key",
+    keyFile(ecKeyPair().publicJwk()),
+    "--key-description",
+    "key 1",
+  ]);
+  const added = Array.from(
+    { length: keys - 1 },
+    (_, i) =>
+      latchkey<{ key: KeySummary }>([
+        "client-keys",
+        "add",
+        "--tenant",
+        tenant,
+        "--client",
+        client.clientId,
+        "--public-key",
+        keyFile(ecKeyPair().publicJwk({ kid: `key-${i + 2}` })),
+        "--description",
+        `key ${i + 2}`,
+      ]).key,
   );
   return { clientId: client.clientId, name: client.name, keys: [client.key, ...added].map(({ id, kid, thumbprint }) => ({ id, kid, thumbprint })) };
 }

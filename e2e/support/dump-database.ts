@@ -2,7 +2,21 @@
 // prove a secret's plaintext is stored nowhere, and that refused actions changed nothing.
 import { db } from "@/lib/db/prisma";
 
-const models = ["tenant", "user", "role", "membership", "membershipRole", "environment", "client", "clientUri", "clientRole", "clientSecret", "clientKey", "oidcRecord", "auditEvent"] as const;
+const models = [
+  "tenant",
+  "user",
+  "role",
+  "membership",
+  "membershipRole",
+  "environment",
+  "client",
+  "clientUri",
+  "clientRole",
+  "clientSecret",
+  "clientKey",
+  "oidcRecord",
+  "auditEvent",
+] as const;
 
 const dump: Record<string, unknown[]> = {};
 for (const model of models) {

@@ -13,12 +13,9 @@ export function seedTenant(): TestTenant {
   return JSON.parse(runScript("e2e/support/seed-tenant.ts", [slug])) as TestTenant;
 }
 
-
 export const test = base.extend<{ tenant: TestTenant; replayActions: void }, { outsider: TestTenant }>({
-  // eslint-disable-next-line no-empty-pattern
   tenant: async ({}, use) => use(seedTenant()),
   // Another tenant with its own administrator, shared by a worker's tests.
-  // eslint-disable-next-line no-empty-pattern
   outsider: [async ({}, use) => use(seedTenant()), { scope: "worker" }],
   // Every server action a test performs in its tenant is replayed afterwards by people who
   // must not be able to run it (see replay-actions.ts): refused, and nothing changed.

@@ -21,7 +21,9 @@ async function serve(handler: (origin: string) => Handler): Promise<RelyingParty
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const handle = handler(origin);
   server.on("request", (req, res) => {
-    Promise.resolve(handle(req, res, new URL(req.url!, origin))).catch((error: unknown) => html(res, `<pre id="result">${JSON.stringify({ failed: String(error) })}</pre>`));
+    Promise.resolve(handle(req, res, new URL(req.url!, origin))).catch((error: unknown) =>
+      html(res, `<pre id="result">${JSON.stringify({ failed: String(error) })}</pre>`),
+    );
   });
   return {
     origin,
@@ -90,7 +92,13 @@ export async function startServerApp(): Promise<RelyingParty> {
     if (url.pathname === "/login") {
       const [state, nonce] = [randomBytes(16).toString("base64url"), randomBytes(16).toString("base64url")];
       pending.set(state, nonce);
-      const target = client.buildAuthorizationUrl(config, { redirect_uri: `${origin}/callback`, scope: "openid email", response_mode: "form_post", state, nonce });
+      const target = client.buildAuthorizationUrl(config, {
+        redirect_uri: `${origin}/callback`,
+        scope: "openid email",
+        response_mode: "form_post",
+        state,
+        nonce,
+      });
       res.writeHead(302, { location: target.href });
       return void res.end();
     }
@@ -103,7 +111,10 @@ export async function startServerApp(): Promise<RelyingParty> {
       const request = new Request(`${origin}/callback`, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
       const tokens = await client.authorizationCodeGrant(config, request, { expectedState: state, expectedNonce: pending.get(state) });
       const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token!);
-      return html(res, `<pre id="result">${JSON.stringify({ claims: tokens.claims(), rotated: refreshed.refresh_token !== tokens.refresh_token, refreshedExpiresIn: refreshed.expires_in })}</pre>`);
+      return html(
+        res,
+        `<pre id="result">${JSON.stringify({ claims: tokens.claims(), rotated: refreshed.refresh_token !== tokens.refresh_token, refreshedExpiresIn: refreshed.expires_in })}</pre>`,
+      );
     }
     html(res, "<p>nothing here</p>", 404);
   });

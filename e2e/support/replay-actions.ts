@@ -17,7 +17,8 @@ function outcome(text: string): { ok: boolean | null; code: string | null } {
 
 /** Sends a captured action again with another identity's cookies (and optionally its own tenant's slug). */
 export async function send(identity: Identity, action: CapturedAction, fromSlug: string) {
-  const swap = (value: string) => (identity.swapTo ? value.split(`/t/${fromSlug}`).join(`/t/${identity.swapTo}`).split(`"${fromSlug}"`).join(`"${identity.swapTo}"`) : value);
+  const swap = (value: string) =>
+    identity.swapTo ? value.split(`/t/${fromSlug}`).join(`/t/${identity.swapTo}`).split(`"${fromSlug}"`).join(`"${identity.swapTo}"`) : value;
   const headers = Object.fromEntries(
     Object.entries(action.headers)
       .filter(([name]) => !["cookie", "content-length", "host"].includes(name))

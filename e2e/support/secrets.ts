@@ -7,7 +7,6 @@ import { E2E_BASE_URL } from "./e2e-env";
 type CreatedSecret = { clientSecret: string; secret: { id: string; hint: string } };
 export type CliClient = CreatedSecret & { clientId: string; name: string };
 
-
 /**
  * The token service caches clients in each server process and promises changes within one
  * second on all of them: after this wait, every process must show the change.
@@ -23,19 +22,42 @@ export function dateInDays(days: number): string {
 
 export function createClientCli(tenant: string, name: string, secret: { description?: string; expires?: string } = {}): CliClient {
   return latchkey<CliClient>([
-    "clients", "create", "--tenant", tenant, "--type", "client-credentials", "--name", name,
+    "clients",
+    "create",
+    "--tenant",
+    tenant,
+    "--type",
+    "client-credentials",
+    "--name",
+    name,
     ...(secret.description ? ["--secret-description", secret.description] : []),
     ...(secret.expires ? ["--secret-expires", secret.expires] : []),
   ]);
 }
 
 export function createAuthorizationCodeClientCli(tenant: string, name: string): { clientId: string } {
-  return latchkey(["clients", "create", "--tenant", tenant, "--type", "authorization-code", "--name", name, "--redirect-uri", "https://app.example.test/callback"]);
+  return latchkey([
+    "clients",
+    "create",
+    "--tenant",
+    tenant,
+    "--type",
+    "authorization-code",
+    "--name",
+    name,
+    "--redirect-uri",
+    "https://app.example.test/callback",
+  ]);
 }
 
 export function addSecretCli(tenant: string, clientId: string, secret: { description?: string; expires?: string } = {}): CreatedSecret {
   return latchkey<CreatedSecret>([
-    "secrets", "add", "--tenant", tenant, "--client", clientId,
+    "secrets",
+    "add",
+    "--tenant",
+    tenant,
+    "--client",
+    clientId,
     ...(secret.description ? ["--description", secret.description] : []),
     ...(secret.expires ? ["--expires", secret.expires] : []),
   ]);
@@ -43,7 +65,16 @@ export function addSecretCli(tenant: string, clientId: string, secret: { descrip
 
 /** Sets the tenant's secret policy through the CLI (the settings screen is tested elsewhere). */
 export function setSecretPolicy(tenant: string, policy: { maxDays: number | null; allowNever: boolean }): void {
-  latchkey(["settings", "set", "--tenant", tenant, "--max-secret-lifetime-days", String(policy.maxDays ?? "none"), "--never-expiring", policy.allowNever ? "allow" : "deny"]);
+  latchkey([
+    "settings",
+    "set",
+    "--tenant",
+    tenant,
+    "--max-secret-lifetime-days",
+    String(policy.maxDays ?? "none"),
+    "--never-expiring",
+    policy.allowNever ? "allow" : "deny",
+  ]);
 }
 
 /** client_credentials at the token endpoint with client_secret_basic, as an application does. */
@@ -57,7 +88,6 @@ export function requestToken(clientId: string, secret: string): Promise<Response
     body: "grant_type=client_credentials",
   });
 }
-
 
 export type RecordedResponse = { kind: "action" | "rsc" | "document" | "other"; url: string; body: string };
 

@@ -32,8 +32,14 @@ await add({ type: "authorization-code", name: "Partner Site", redirectUris });
 
 // No domain function can make a secret that has already expired (expiries lie in the
 // future, and there is no way to change one), so age it in place; mark another as used.
-await db.clientSecret.updateMany({ where: { tenantId: ctx.tenantId, client: { clientId: expired } }, data: { expiresAt: new Date(Date.now() - 3 * 86_400_000) } });
-await db.clientSecret.updateMany({ where: { tenantId: ctx.tenantId, client: { clientId: expiring } }, data: { lastUsedAt: new Date(Date.now() - 2 * 3_600_000) } });
+await db.clientSecret.updateMany({
+  where: { tenantId: ctx.tenantId, client: { clientId: expired } },
+  data: { expiresAt: new Date(Date.now() - 3 * 86_400_000) },
+});
+await db.clientSecret.updateMany({
+  where: { tenantId: ctx.tenantId, client: { clientId: expiring } },
+  data: { lastUsedAt: new Date(Date.now() - 2 * 3_600_000) },
+});
 
 process.stdout.write(JSON.stringify(created));
 await db.$disconnect(); // a PostgreSQL pool would keep the process alive

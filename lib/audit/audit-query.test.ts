@@ -3,7 +3,13 @@ import { auditCursor, ZAuditQuery } from "@/lib/validation/audit";
 
 describe("ZAuditQuery", () => {
   it("treats empty filters as none and defaults the page size", () => {
-    expect(ZAuditQuery.parse({ action: "", actor: " ", target: "" })).toEqual({ action: undefined, actor: undefined, target: undefined, cursor: undefined, limit: 25 });
+    expect(ZAuditQuery.parse({ action: "", actor: " ", target: "" })).toEqual({
+      action: undefined,
+      actor: undefined,
+      target: undefined,
+      cursor: undefined,
+      limit: 25,
+    });
   });
 
   it("reads a cursor back into its instant and id", () => {

@@ -57,7 +57,13 @@ describe("describeAuditDetails", () => {
   });
 
   it("reads a key's audit entry: its kid, thumbprint and type, by name", () => {
-    const details = JSON.stringify({ keyId: "k-1", kid: "plant-04-2026", thumbprint: "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", key: "EC P-256", description: "historian" });
+    const details = JSON.stringify({
+      keyId: "k-1",
+      kid: "plant-04-2026",
+      thumbprint: "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+      key: "EC P-256",
+      description: "historian",
+    });
     expect(describeAuditDetails(details)).toEqual({
       changes: [],
       facts: [

@@ -84,7 +84,11 @@ function isShown(key: string): boolean {
 export function fieldLabel(key: string): string {
   const known = FIELD_LABELS[key];
   if (known) return known;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_.]+/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_.]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -9,7 +9,5 @@ export type AuditActionOption = { action: string; label: string };
 export async function listAuditActions(ctx: TenantContext): Promise<AuditActionOption[]> {
   assertAdministrator(ctx);
   const groups = await db.auditEvent.groupBy({ by: ["action"], where: { tenantId: ctx.tenantId } });
-  return groups
-    .map(({ action }) => ({ action, label: auditActionLabel(action) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  return groups.map(({ action }) => ({ action, label: auditActionLabel(action) })).sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -34,9 +34,25 @@ describe("latchkey CLI", () => {
 
     const clientId = "0b8c7a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a".replace(/^0b8c/, uniqueSuffix().slice(0, 4));
     const created = await cli(
-      "clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "Historian",
-      "--role", "account-administrator", "--lifetime", "900", "--client-id", clientId.toUpperCase(),
-      "--secret-description", "plant-srv-04", "--secret-expires", "never", "--json",
+      "clients",
+      "create",
+      "--tenant",
+      slug,
+      "--type",
+      "client-credentials",
+      "--name",
+      "Historian",
+      "--role",
+      "account-administrator",
+      "--lifetime",
+      "900",
+      "--client-id",
+      clientId.toUpperCase(),
+      "--secret-description",
+      "plant-srv-04",
+      "--secret-expires",
+      "never",
+      "--json",
     );
     expect(created.code).toBe(0);
     const lines = created.stdout.trim().split("\n");
@@ -66,9 +82,31 @@ describe("latchkey CLI", () => {
     [["clients", "create", "--tenant", "x", "--name", "n", "--type", "implicit"], "--type must be one of client-credentials, authorization-code, hybrid"],
     [["clients", "list", "--tenant", "x", "--bogus"], "Unknown option '--bogus'"],
     [["frobnicate", "now"], 'unknown command "frobnicate now"'],
-    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "hybrid", "--security-type", "signed-jwt", "--public-key", "k.pem"], "--security-type signed-jwt is for client-credentials clients"],
-    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "client-credentials", "--security-type", "signed-jwt"], "--public-key FILE goes with --security-type signed-jwt"],
-    [["clients", "create", "--tenant", "x", "--name", "n", "--type", "client-credentials", "--security-type", "signed-jwt", "--public-key", "/nonexistent/key.pem"], "cannot read the public key from /nonexistent/key.pem: ENOENT"],
+    [
+      ["clients", "create", "--tenant", "x", "--name", "n", "--type", "hybrid", "--security-type", "signed-jwt", "--public-key", "k.pem"],
+      "--security-type signed-jwt is for client-credentials clients",
+    ],
+    [
+      ["clients", "create", "--tenant", "x", "--name", "n", "--type", "client-credentials", "--security-type", "signed-jwt"],
+      "--public-key FILE goes with --security-type signed-jwt",
+    ],
+    [
+      [
+        "clients",
+        "create",
+        "--tenant",
+        "x",
+        "--name",
+        "n",
+        "--type",
+        "client-credentials",
+        "--security-type",
+        "signed-jwt",
+        "--public-key",
+        "/nonexistent/key.pem",
+      ],
+      "cannot read the public key from /nonexistent/key.pem: ENOENT",
+    ],
     [["signing-keys", "rotate", "--alg", "HS256"], "--alg must be one of ES256, RS256"],
     [["signing-keys", "rotate", "--activate-in", "soon"], "--activate-in must be a number of seconds"],
   ])("refuses bad arguments %j with one line on stderr and exit code 2", async (args, message) => {
@@ -113,9 +151,33 @@ describe("latchkey CLI", () => {
     const privatePem = first.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     writeFileSync(path.join(dir, "private.pem"), privatePem);
 
-    const created = await cli("clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "Edge gateway", "--security-type", "signed-jwt", "--public-key", path.join(dir, "first.pem"), "--key-description", "gateway 1", "--token-signing-alg", "RS256", "--json");
+    const created = await cli(
+      "clients",
+      "create",
+      "--tenant",
+      slug,
+      "--type",
+      "client-credentials",
+      "--name",
+      "Edge gateway",
+      "--security-type",
+      "signed-jwt",
+      "--public-key",
+      path.join(dir, "first.pem"),
+      "--key-description",
+      "gateway 1",
+      "--token-signing-alg",
+      "RS256",
+      "--json",
+    );
     expect(created.code).toBe(0);
-    const client = JSON.parse(created.stdout) as { clientId: string; securityType: string; tokenSigningAlg: string; clientSecret?: string; key: { summary: string } };
+    const client = JSON.parse(created.stdout) as {
+      clientId: string;
+      securityType: string;
+      tokenSigningAlg: string;
+      clientSecret?: string;
+      key: { summary: string };
+    };
     expect(client).toMatchObject({ securityType: "signed-jwt", tokenSigningAlg: "RS256", key: { summary: "EC P-256" } });
     expect(client.clientSecret).toBeUndefined();
 

@@ -22,6 +22,12 @@ export function required(values: Values, name: string): string {
   return value;
 }
 
+/** A string option's value, or undefined when it was not given. */
+export function optional(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
 export function list(values: Values, name: string): string[] {
   const value = values[name];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -29,3 +35,4 @@ export function list(values: Values, name: string): string[] {
 
 export const JSON_OPTION = { json: { type: "boolean" } } as const satisfies Options;
 export const TENANT_OPTION = { tenant: { type: "string" } } as const satisfies Options;
+export const CLIENT_OPTION = { client: { type: "string" } } as const satisfies Options;

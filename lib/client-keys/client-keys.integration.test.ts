@@ -80,8 +80,12 @@ describe("a signed-JWT client's keys", () => {
     const secretClient = await createClient(tenant.admin, clientInput());
     const keyClient = await newClient();
     const before = await tenantState(tenant.id);
-    await expectDomainError(addClientKey(tenant.admin, secretClient.clientId, { key: ecKeyPair().publicPem }), "VALIDATION", { message: /Signed JWT security type/ });
-    await expectDomainError(addClientSecret(tenant.admin, keyClient.clientId, { expires: "never" }), "VALIDATION", { message: /register a public key instead/ });
+    await expectDomainError(addClientKey(tenant.admin, secretClient.clientId, { key: ecKeyPair().publicPem }), "VALIDATION", {
+      message: /Signed JWT security type/,
+    });
+    await expectDomainError(addClientSecret(tenant.admin, keyClient.clientId, { expires: "never" }), "VALIDATION", {
+      message: /register a public key instead/,
+    });
     expect(await tenantState(tenant.id)).toEqual(before);
   });
 });

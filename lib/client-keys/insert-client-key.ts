@@ -43,7 +43,8 @@ export async function insertClientKey(
   if (existing.length >= MAX_KEYS_PER_CLIENT) {
     throw new DomainError("LIMIT", `Limit of ${MAX_KEYS_PER_CLIENT} keys reached: delete a key of this client before adding another.`);
   }
-  if (existing.some((k) => k.thumbprint === parsed.thumbprint)) throw new DomainError("CONFLICT", "This key is already registered for this client.", `${fieldPrefix}key`);
+  if (existing.some((k) => k.thumbprint === parsed.thumbprint))
+    throw new DomainError("CONFLICT", "This key is already registered for this client.", `${fieldPrefix}key`);
   if (existing.some((k) => k.kid === parsed.kid)) {
     throw new DomainError("CONFLICT", `Another key of this client has the key id "${parsed.kid}": give this key a different "kid".`, `${fieldPrefix}key`);
   }

@@ -24,7 +24,13 @@ describe("createClient", () => {
     expect(created).toMatchObject({ name: "Billing export", type: "client-credentials", tokenLifetime: 900, roles: ["Account Member"] });
 
     const row = await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } });
-    expect(row).toMatchObject({ id: created.id, tenantId: tenant.id, tokenLifetime: 900, createdById: tenant.adminUserId, createdByLabel: tenant.admin.actor.label });
+    expect(row).toMatchObject({
+      id: created.id,
+      tenantId: tenant.id,
+      tokenLifetime: 900,
+      createdById: tenant.adminUserId,
+      createdByLabel: tenant.admin.actor.label,
+    });
     expect((await listClients(tenant.admin)).clients.map((c) => c.clientId)).toContain(created.clientId);
     expect((await listClients(other.admin)).clients.map((c) => c.clientId)).not.toContain(created.clientId);
   });
@@ -113,7 +119,13 @@ describe("createClient", () => {
     const events = await db.auditEvent.findMany({ where: { tenantId: tenant.id, targetId: created.clientId }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action).sort()).toEqual(["client.create", "secret.create"]);
     for (const event of events) {
-      expect(event).toMatchObject({ actorType: "user", actorId: tenant.adminUserId, actorLabel: tenant.admin.actor.label, targetType: "client", targetLabel: "Audited" });
+      expect(event).toMatchObject({
+        actorType: "user",
+        actorId: tenant.adminUserId,
+        actorLabel: tenant.admin.actor.label,
+        targetType: "client",
+        targetLabel: "Audited",
+      });
     }
     const clientCreate = events.find((e) => e.action === "client.create")!;
     expect(JSON.parse(clientCreate.details)).toEqual({
@@ -320,7 +332,10 @@ describe("createClient: the tenant's client-name policy", () => {
   it.each(["abcd", "with space", "dash-name", "ünïcode"])("refuses %j for every client type", async (name) => {
     const before = await tenantState(strict.id);
     for (const input of inputs(name)) {
-      await expectDomainError(createClient(strict.admin, input), "VALIDATION", { field: "name", message: /at least 5 characters of letters, numbers and underscores/ });
+      await expectDomainError(createClient(strict.admin, input), "VALIDATION", {
+        field: "name",
+        message: /at least 5 characters of letters, numbers and underscores/,
+      });
     }
     expect(await tenantState(strict.id)).toEqual(before);
   });

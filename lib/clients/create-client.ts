@@ -43,11 +43,11 @@ export type CreatedConfidentialClient = CreatedClient & { secret: CreatedSecret 
 const DUPLICATE_CLIENT_ID = "A client with this Client Id already exists. Leave it empty to generate one.";
 
 export async function createClient(ctx: TenantContext, rawInput: TCreateAuthorizationCodeClient): Promise<CreatedClient & { secret: null }>;
-export async function createClient(ctx: TenantContext, rawInput: TCreateClientCredentialsClient & { securityType: "signed-jwt" }): Promise<CreatedClient & { key: ClientKeySummary }>;
 export async function createClient(
   ctx: TenantContext,
-  rawInput: TCreateClientCredentialsClient | TCreateHybridClient,
-): Promise<CreatedConfidentialClient>;
+  rawInput: TCreateClientCredentialsClient & { securityType: "signed-jwt" },
+): Promise<CreatedClient & { key: ClientKeySummary }>;
+export async function createClient(ctx: TenantContext, rawInput: TCreateClientCredentialsClient | TCreateHybridClient): Promise<CreatedConfidentialClient>;
 export async function createClient(ctx: TenantContext, rawInput: TCreateClient): Promise<CreatedClient>;
 export async function createClient(ctx: TenantContext, rawInput: TCreateClient): Promise<CreatedClient> {
   assertAdministrator(ctx);
@@ -102,8 +102,10 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
         },
       });
       // The schema guarantees the secret or key that the security type needs.
-      const secret = input.type === "authorization-code" || securityType === "signed-jwt" ? null : await insertClientSecret(tx, ctx, client, input.secret!, "secret.");
-      const key = input.type === "client-credentials" && securityType === "signed-jwt" ? await insertClientKey(tx, ctx, client, input.publicKey!, "publicKey.") : null;
+      const secret =
+        input.type === "authorization-code" || securityType === "signed-jwt" ? null : await insertClientSecret(tx, ctx, client, input.secret!, "secret.");
+      const key =
+        input.type === "client-credentials" && securityType === "signed-jwt" ? await insertClientKey(tx, ctx, client, input.publicKey!, "publicKey.") : null;
       return {
         id: client.id,
         clientId: client.clientId,

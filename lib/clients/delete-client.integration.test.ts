@@ -33,7 +33,12 @@ async function tokenStatus(clientId: string, secret: string): Promise<number> {
 
 describe("deleteClient", () => {
   it("removes the client with its secrets, roles and URLs, and audits it without secret material", async () => {
-    const created = await createClient(tenant.admin, { type: "hybrid", name: "Doomed", redirectUris: ["https://d.example.com/cb"], secret: { expires: "never" } });
+    const created = await createClient(tenant.admin, {
+      type: "hybrid",
+      name: "Doomed",
+      redirectUris: ["https://d.example.com/cb"],
+      secret: { expires: "never" },
+    });
     const second = await addClientSecret(tenant.admin, created.clientId, { expires: "never" });
     const row = await db.client.findUniqueOrThrow({ where: { clientId: created.clientId } });
 

@@ -22,8 +22,9 @@ beforeAll(async () => {
   // Created one after another, so the list's newest-first order is known.
   ids.historian = (await createClient(tenant.admin, clientInput({ name: "Plant Historian" }))).clientId;
   ids.portal = (await createClient(tenant.admin, { type: "authorization-code", name: "Customer Portal", redirectUris: REDIRECT })).clientId;
-  ids.mobile = (await createClient(tenant.admin, { type: "hybrid", name: "Mobile APP", redirectUris: REDIRECT, environmentId: production, secret: { expires: "never" } }))
-    .clientId;
+  ids.mobile = (
+    await createClient(tenant.admin, { type: "hybrid", name: "Mobile APP", redirectUris: REDIRECT, environmentId: production, secret: { expires: "never" } })
+  ).clientId;
   ids.wildcard = (await createClient(tenant.admin, clientInput({ name: "100% ready_now", environmentId: production }))).clientId;
   // Another tenant with look-alike names: none of it may ever show up in `tenant`'s list.
   ids.otherHistorian = (await createClient(other.admin, clientInput({ name: "Plant Historian" }))).clientId;

@@ -197,7 +197,9 @@ describe("updateClient", () => {
     await expectDomainError(updateClient(strict.admin, { type: "client-credentials", clientId, name: "new name" }), "VALIDATION", { field: "name" });
     expect(await tenantState(strict.id)).toEqual(before);
 
-    expect((await updateClient(strict.admin, { type: "client-credentials", clientId, name: "old name", tokenLifetime: 300 })).changed).toEqual(["tokenLifetime"]);
+    expect((await updateClient(strict.admin, { type: "client-credentials", clientId, name: "old name", tokenLifetime: 300 })).changed).toEqual([
+      "tokenLifetime",
+    ]);
     expect((await updateClient(strict.admin, { type: "client-credentials", clientId, name: "new_name" })).name).toBe("new_name");
   });
 });

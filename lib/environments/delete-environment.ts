@@ -43,5 +43,8 @@ export async function deleteEnvironment(ctx: TenantContext, rawInput: TDeleteEnv
 
 function inUse(name: string, clientCount: number): DomainError {
   const clients = clientCount === 1 ? "1 client" : `${clientCount} clients`;
-  return new DomainError("CONFLICT", `"${name}" is used by ${clients}. Move ${clientCount === 1 ? "it" : "them"} to another environment or delete ${clientCount === 1 ? "it" : "them"} first.`);
+  return new DomainError(
+    "CONFLICT",
+    `"${name}" is used by ${clients}. Move ${clientCount === 1 ? "it" : "them"} to another environment or delete ${clientCount === 1 ? "it" : "them"} first.`,
+  );
 }

@@ -102,7 +102,9 @@ describe("renameEnvironment", () => {
     const [dev, prod] = await listEnvironments(tenant.admin);
     const before = await stateOf(tenant);
     await expectDomainError(renameEnvironment(tenant.admin, { environmentId: dev!.id, name: prod!.name.toLowerCase() }), "CONFLICT", { field: "name" });
-    await expectDomainError(renameEnvironment(tenant.admin, { environmentId: randomUUID(), name: "Anything" }), "NOT_FOUND", { message: /Environment not found/ });
+    await expectDomainError(renameEnvironment(tenant.admin, { environmentId: randomUUID(), name: "Anything" }), "NOT_FOUND", {
+      message: /Environment not found/,
+    });
     await expectDomainError(renameEnvironment(tenant.admin, { environmentId: dev!.id, name: "" }), "VALIDATION", { field: "name" });
     expect(await stateOf(tenant)).toEqual(before);
   });
@@ -162,7 +164,9 @@ describe("who may change environments", () => {
 
   it("answers NOT_FOUND to an administrator of another tenant using real ids, and changes nothing", async () => {
     const [beforeA, beforeB] = await Promise.all([stateOf(a), stateOf(b)]);
-    await expectDomainError(renameEnvironment(b.admin, { environmentId: environmentOfA.id, name: "Taken over" }), "NOT_FOUND", { message: /Environment not found/ });
+    await expectDomainError(renameEnvironment(b.admin, { environmentId: environmentOfA.id, name: "Taken over" }), "NOT_FOUND", {
+      message: /Environment not found/,
+    });
     await expectDomainError(deleteEnvironment(b.admin, { environmentId: environmentOfA.id }), "NOT_FOUND", { message: /Environment not found/ });
     expect(await stateOf(a)).toEqual(beforeA);
     expect(await stateOf(b)).toEqual(beforeB);

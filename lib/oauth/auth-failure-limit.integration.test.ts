@@ -28,7 +28,11 @@ async function tokenRequest(clientId: string, secret: string, how: "basic" | "po
 
 describe("failed client authentication limits", () => {
   it("block a client id after its failures, for both ways of sending it, while other clients go on", async () => {
-    service = await startTokenService({ LATCHKEY_AUTH_FAILURES_PER_CLIENT: "3", LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "100", LATCHKEY_AUTH_FAILURE_WINDOW: "60" });
+    service = await startTokenService({
+      LATCHKEY_AUTH_FAILURES_PER_CLIENT: "3",
+      LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "100",
+      LATCHKEY_AUTH_FAILURE_WINDOW: "60",
+    });
     const [target, bystander] = await Promise.all([createClient(tenant.admin, clientInput()), createClient(tenant.admin, clientInput())]);
     for (let i = 0; i < 3; i++) expect((await tokenRequest(target.clientId, "lk_wrong", i % 2 ? "post" : "basic")).status).toBe(401);
 
@@ -75,7 +79,13 @@ describe("failed client authentication limits", () => {
     const spa = await createClient(tenant.admin, { type: "authorization-code", name: "Limits SPA", redirectUris: ["https://spa.example.com/cb"] });
     // A secret sent for a public client fails (invalid_client), again and again.
     for (let i = 0; i < 4; i++) expect((await tokenRequest(spa.clientId, "lk_guess")).status).toBe(401);
-    const exchange = await postToken(service.issuer, { grant_type: "authorization_code", client_id: spa.clientId, code: "unknown", redirect_uri: "https://spa.example.com/cb", code_verifier: "v".repeat(43) });
+    const exchange = await postToken(service.issuer, {
+      grant_type: "authorization_code",
+      client_id: spa.clientId,
+      code: "unknown",
+      redirect_uri: "https://spa.example.com/cb",
+      code_verifier: "v".repeat(43),
+    });
     expect(exchange).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 
@@ -85,13 +95,25 @@ describe("failed client authentication limits", () => {
     const from = (forwarded: string) => ({ "x-forwarded-for": forwarded });
     // The client varies what it writes; the proxy appends the address it saw (198.51.100.7).
     for (let i = 0; i < 3; i++) {
-      const answer = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: crypto.randomUUID(), secret: "x" }, headers: from(`10.0.0.${i}, 198.51.100.7`) });
+      const answer = await postToken(
+        service.issuer,
+        { grant_type: "client_credentials" },
+        { basic: { clientId: crypto.randomUUID(), secret: "x" }, headers: from(`10.0.0.${i}, 198.51.100.7`) },
+      );
       expect(answer.status).toBe(401);
     }
-    const blocked = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext }, headers: from("10.9.9.9, 198.51.100.7") });
+    const blocked = await postToken(
+      service.issuer,
+      { grant_type: "client_credentials" },
+      { basic: { clientId: client.clientId, secret: client.secret.plaintext }, headers: from("10.9.9.9, 198.51.100.7") },
+    );
     expect(blocked.status).toBe(429);
     // Another address behind the same proxy is not.
-    const other = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext }, headers: from("198.51.100.8") });
+    const other = await postToken(
+      service.issuer,
+      { grant_type: "client_credentials" },
+      { basic: { clientId: client.clientId, secret: client.secret.plaintext }, headers: from("198.51.100.8") },
+    );
     expect(other.status).toBe(200);
   });
 

@@ -8,7 +8,6 @@ import {
   buildAuthorizationUrl,
   calculatePKCECodeChallenge,
   Configuration,
-  discovery,
   fetchUserInfo,
   None,
   randomPKCECodeVerifier,
@@ -19,7 +18,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@/lib/clients/create-client";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
-import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { TestBrowser } from "@/lib/testing/test-browser";
 
 const REDIRECT = "https://app.example.com/callback";
@@ -41,7 +40,7 @@ beforeAll(async () => {
     tokenLifetime: 300,
   });
   clientId = client.clientId;
-  metadata = (await discovery(new URL(service.issuer), clientId, undefined, None(), { execute: [allowInsecureRequests] })).serverMetadata();
+  metadata = await discoverServerMetadata(service.issuer);
 });
 
 afterAll(async () => {
@@ -129,7 +128,11 @@ describe("authorization code with PKCE", () => {
   it("refuses a wrong code_verifier with invalid_grant", async () => {
     const browser = new TestBrowser(service.baseUrl);
     await browser.signIn(admin());
-    const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()), code_challenge_method: "S256", state: "s" });
+    const back = await authorize(browser, {
+      code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()),
+      code_challenge_method: "S256",
+      state: "s",
+    });
     const error = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: randomPKCECodeVerifier(), expectedState: "s" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect(error).toMatchObject({ status: 400, error: "invalid_grant" });
@@ -173,8 +176,14 @@ describe("what an authorization code client may not do", () => {
   }
 
   it("gets no token by client_credentials or refresh_token (unauthorized_client)", async () => {
-    expect(await tokenRequest({ grant_type: "client_credentials", client_id: clientId })).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
-    expect(await tokenRequest({ grant_type: "refresh_token", client_id: clientId, refresh_token: "x" })).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
+    expect(await tokenRequest({ grant_type: "client_credentials", client_id: clientId })).toMatchObject({
+      status: 400,
+      body: { error: "unauthorized_client" },
+    });
+    expect(await tokenRequest({ grant_type: "refresh_token", client_id: clientId, refresh_token: "x" })).toMatchObject({
+      status: 400,
+      body: { error: "unauthorized_client" },
+    });
   });
 
   it("redeems a code once: the second try is invalid_grant", async () => {
@@ -203,7 +212,12 @@ describe("what an authorization code client may not do", () => {
 describe("sign-in rules", () => {
   it("answers prompt=none without a portal session with login_required", async () => {
     const browser = new TestBrowser(service.baseUrl);
-    const back = await authorize(browser, { prompt: "none", code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()), code_challenge_method: "S256", state: "s" });
+    const back = await authorize(browser, {
+      prompt: "none",
+      code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()),
+      code_challenge_method: "S256",
+      state: "s",
+    });
     expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
     expect(back.url.searchParams.get("error")).toBe("login_required");
   });
@@ -213,7 +227,12 @@ describe("sign-in rules", () => {
     const earlier = Math.floor(Date.now() / 1000) - 600;
     await browser.signIn(admin(), earlier);
     const verifier = randomPKCECodeVerifier();
-    const first = await authorize(browser, { prompt: "login", code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    const first = await authorize(browser, {
+      prompt: "login",
+      code_challenge: await calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state: "s",
+    });
     expect(first.url.pathname).toBe("/signin");
     expect(first.url.searchParams.get("reauth")).toBe("1");
 
@@ -228,7 +247,12 @@ describe("sign-in rules", () => {
     const browser = new TestBrowser(service.baseUrl);
     await browser.signIn(admin(), Math.floor(Date.now() / 1000) - 60);
     const verifier = randomPKCECodeVerifier();
-    const first = await authorize(browser, { max_age: "0", code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
+    const first = await authorize(browser, {
+      max_age: "0",
+      code_challenge: await calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state: "s",
+    });
     expect(first.url.pathname).toBe("/signin");
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // the sign-in takes a moment
     await browser.signIn(admin());

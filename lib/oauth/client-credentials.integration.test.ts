@@ -240,12 +240,19 @@ describe("client_credentials grant", () => {
   });
 
   it("answers unsupported_grant_type (400) for the password grant", async () => {
-    const answer = await postToken(issuer, { grant_type: "password", username: "alice", password: "secret" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+    const answer = await postToken(
+      issuer,
+      { grant_type: "password", username: "alice", password: "secret" },
+      { basic: { clientId: client.clientId, secret: client.secret.plaintext } },
+    );
     expect(answer).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
   });
 
   it("answers unauthorized_client (400) for the grants of the other client types", async () => {
-    const bodies: Record<string, string>[] = [{ grant_type: "authorization_code", code: "x", redirect_uri: "https://app.example.com/cb" }, { grant_type: "refresh_token", refresh_token: "x" }];
+    const bodies: Record<string, string>[] = [
+      { grant_type: "authorization_code", code: "x", redirect_uri: "https://app.example.com/cb" },
+      { grant_type: "refresh_token", refresh_token: "x" },
+    ];
     for (const body of bodies) {
       const answer = await postToken(issuer, body, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
       expect(answer).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
@@ -254,7 +261,12 @@ describe("client_credentials grant", () => {
 
   it("sends no one to sign in for a client-credentials client: the authorization endpoint refuses it", async () => {
     const url = new URL(metadata.authorization_endpoint!);
-    url.search = new URLSearchParams({ client_id: client.clientId, response_type: "code", scope: "openid", redirect_uri: "https://app.example.com/cb" }).toString();
+    url.search = new URLSearchParams({
+      client_id: client.clientId,
+      response_type: "code",
+      scope: "openid",
+      redirect_uri: "https://app.example.com/cb",
+    }).toString();
     const response = await fetch(url, { redirect: "manual" });
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();

@@ -63,7 +63,9 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     new interactionPolicy.Check("tenant_member", "End-User must be a member of the client's tenant", async (ctx) => {
       const client = ctx.oidc.client as LatchkeyClient;
       const accountId = ctx.oidc.session?.accountId;
-      return accountId && (await findTenantMember(client.latchkey_tenant_id, accountId)) ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+      return accountId && (await findTenantMember(client.latchkey_tenant_id, accountId))
+        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+        : interactionPolicy.Check.REQUEST_PROMPT;
     }),
   );
 
@@ -92,7 +94,10 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       introspection: {
         enabled: true,
         allowedPolicy: async (_ctx, client, token) =>
-          mayIntrospect(client as LatchkeyClient, { clientId: token.clientId!, tenantId: (await findCachedClient(token.clientId!))?.metadata.latchkey_tenant_id }),
+          mayIntrospect(client as LatchkeyClient, {
+            clientId: token.clientId!,
+            tenantId: (await findCachedClient(token.clientId!))?.metadata.latchkey_tenant_id,
+          }),
       },
       revocation: { enabled: true },
       rpInitiatedLogout: {
@@ -180,7 +185,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       Session: SESSION_S,
       // A grant is reused by the sign-ins of one session, so it outlives the last family's 30 days.
       Grant: SESSION_S + REFRESH_ABSOLUTE_S,
-      RefreshToken: (ctx, token) => {
+      RefreshToken: (ctx) => {
         const rotated = ctx?.oidc.entities.RotatedRefreshToken;
         const familyStart = rotated ? (rotated.iiat ?? rotated.iat!) : Math.floor(Date.now() / 1000);
         return Math.max(1, Math.min(REFRESH_IDLE_S, familyStart + REFRESH_ABSOLUTE_S - Math.floor(Date.now() / 1000)));

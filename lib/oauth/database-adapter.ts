@@ -55,7 +55,8 @@ class DatabaseAdapter implements Adapter {
       uid: payload.uid ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
     };
-    await db.oidcRecord.upsert({ where: { model_id: { model: this.model, id: recordKey(id) } }, create: { model: this.model, id: recordKey(id), ...data }, update: data });
+    const key = { model: this.model, id: recordKey(id) };
+    await db.oidcRecord.upsert({ where: { model_id: key }, create: { ...key, ...data }, update: data });
   }
 
   async find(id: string) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { createAdapter } from "./database-adapter";
 import { IDENTITY_PREFIX, INTERACTION_ROUTE } from "./identity-paths";
-import { recordKey } from "./record-key";
 
 /**
  * The application a sign-in is for, when the sign-in page was reached from the token
@@ -11,9 +11,9 @@ import { recordKey } from "./record-key";
 export async function findInteractionClientName(callbackUrl: string): Promise<string | null> {
   const uid = callbackUrl.startsWith(`${IDENTITY_PREFIX}/`) ? INTERACTION_ROUTE.exec(callbackUrl.slice(IDENTITY_PREFIX.length))?.[1] : undefined;
   if (!uid) return null;
-  const record = await db.oidcRecord.findUnique({ where: { model_id: { model: "Interaction", id: recordKey(uid) } }, select: { payload: true, expiresAt: true } });
-  if (!record || (record.expiresAt && record.expiresAt.getTime() <= Date.now())) return null;
-  const clientId = (JSON.parse(record.payload) as { params?: { client_id?: unknown } }).params?.client_id;
+  // The interaction as oidc-provider stored it (undefined once expired).
+  const interaction = await createAdapter("Interaction").find(uid);
+  const clientId = (interaction?.params as { client_id?: unknown } | undefined)?.client_id;
   if (typeof clientId !== "string") return null;
   const client = await db.client.findUnique({ where: { clientId: clientId.toLowerCase() }, select: { name: true } });
   return client?.name ?? null;

@@ -9,7 +9,6 @@ import {
   calculatePKCECodeChallenge,
   ClientSecretBasic,
   Configuration,
-  discovery,
   randomNonce,
   randomPKCECodeVerifier,
   refreshTokenGrant,
@@ -22,7 +21,7 @@ import { createClient, type CreatedConfidentialClient } from "@/lib/clients/crea
 import { updateClient } from "@/lib/clients/update-client";
 import { captureOutput } from "@/lib/testing/capture-output";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
-import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { TestBrowser } from "@/lib/testing/test-browser";
 import { addTenantUser } from "@/lib/users/add-tenant-user";
 import { removeMember } from "@/lib/users/remove-member";
@@ -38,7 +37,7 @@ let tenant: TestTenant;
 beforeAll(async () => {
   service = await startTokenService();
   tenant = await createTestTenant("hybrid");
-  metadata = (await discovery(new URL(service.issuer), "unused", undefined, undefined, { execute: [allowInsecureRequests] })).serverMetadata();
+  metadata = await discoverServerMetadata(service.issuer);
 });
 
 afterAll(async () => {
@@ -73,13 +72,19 @@ async function signedInBrowser(userId = tenant.adminUserId, email = tenant.admin
 async function signIn(client: CreatedConfidentialClient, browser?: TestBrowser) {
   const config = app(client);
   const verifier = randomPKCECodeVerifier();
-  const url = buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid email", code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "st" });
+  const url = buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT,
+    scope: "openid email",
+    code_challenge: await calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    state: "st",
+  });
   const back = await (browser ?? (await signedInBrowser())).open(url);
   return { back, verifier, tokens: await authorizationCodeGrant(config, back.url, { pkceCodeVerifier: verifier, expectedState: "st" }) };
 }
 
 describe("hybrid sign-in", () => {
-  it("answers response_type \"code id_token\" with an ID token in the fragment and a code for the secret", async () => {
+  it('answers response_type "code id_token" with an ID token in the fragment and a code for the secret', async () => {
     const client = await hybridClient(false);
     const config = app(client);
     useCodeIdTokenResponseType(config);
@@ -97,14 +102,20 @@ describe("hybrid sign-in", () => {
     expect(tokens.expires_in).toBe(600);
   });
 
-  it("answers response_type \"code\" and refuses the code without the client's secret", async () => {
+  it('answers response_type "code" and refuses the code without the client\'s secret', async () => {
     const client = await hybridClient(false);
     const { tokens } = await signIn(client);
     expect(tokens.access_token).toBeTruthy();
 
     const config = app(client, "lk_not-the-secret");
     const verifier = randomPKCECodeVerifier();
-    const url = buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid", code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "st" });
+    const url = buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: "openid",
+      code_challenge: await calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state: "st",
+    });
     const back = await (await signedInBrowser()).open(url);
     const error = await authorizationCodeGrant(config, back.url, { pkceCodeVerifier: verifier, expectedState: "st" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401 });
@@ -113,7 +124,11 @@ describe("hybrid sign-in", () => {
   it("gives no refresh token unless the client allows refresh tokens", async () => {
     const client = await hybridClient(false);
     expect((await signIn(client)).tokens.refresh_token).toBeUndefined();
-    const refresh = await postToken(service.issuer, { grant_type: "refresh_token", refresh_token: "anything" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+    const refresh = await postToken(
+      service.issuer,
+      { grant_type: "refresh_token", refresh_token: "anything" },
+      { basic: { clientId: client.clientId, secret: client.secret.plaintext } },
+    );
     expect(refresh).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
   });
 });
@@ -171,7 +186,9 @@ describe("refresh tokens", () => {
     const client = await hybridClient(true);
     const config = app(client);
     const { back, verifier, tokens } = await signIn(client);
-    await expect(authorizationCodeGrant(config, back.url, { pkceCodeVerifier: verifier, expectedState: "st" })).rejects.toMatchObject({ error: "invalid_grant" });
+    await expect(authorizationCodeGrant(config, back.url, { pkceCodeVerifier: verifier, expectedState: "st" })).rejects.toMatchObject({
+      error: "invalid_grant",
+    });
     await expect(refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
   });
 

@@ -10,7 +10,6 @@ import { findTenantMember } from "./tenant-member";
 type Next = () => Promise<void>;
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
 
-
 /**
  * Where oidc-provider sends a person who must sign in before an application gets a code
  * (GET /identity/interaction/:uid). There is no login form here: the person signs in to
@@ -55,7 +54,9 @@ export function interactionMiddleware(provider: Provider, prefix: string) {
 
     // Consent: granted on the tenant's behalf, for exactly what is missing.
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
-    const grant = (details.grantId && (await provider.Grant.find(details.grantId))) || new provider.Grant({ accountId: details.session!.accountId, clientId: client.metadata.client_id });
+    const grant =
+      (details.grantId && (await provider.Grant.find(details.grantId))) ||
+      new provider.Grant({ accountId: details.session!.accountId, clientId: client.metadata.client_id });
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(" "));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(" "));

@@ -42,18 +42,85 @@ function random(seed: number) {
 
 function attempts(count: number, seed: number): Attempt[] {
   const next = random(seed);
-  const pick = <T,>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
   const basic = (text: string) => `Basic ${Buffer.from(text).toString("base64")}`; // also texts that are no id:secret pair
   const kinds: (() => Attempt)[] = [
-    () => ({ path: "/token", headers: { "content-type": pick(["text/plain", "application/json", "multipart/form-data; boundary=x", "application/xml", `${FORM}; charset=utf-16`, "*/*", ";;;"]) }, body: pick(['{"grant_type":"client_credentials"}', "grant_type=client_credentials", "<x/>", "--x--"]) }),
+    () => ({
+      path: "/token",
+      headers: {
+        "content-type": pick(["text/plain", "application/json", "multipart/form-data; boundary=x", "application/xml", `${FORM}; charset=utf-16`, "*/*", ";;;"]),
+      },
+      body: pick(['{"grant_type":"client_credentials"}', "grant_type=client_credentials", "<x/>", "--x--"]),
+    }),
     () => ({ path: pick(PATHS), headers: { "content-type": FORM }, body: "grant_type=client_credentials&" + "a=".repeat(Math.floor(next() * 40_000)) }),
     () => ({ path: pick(PATHS), headers: { "content-type": FORM }, body: randomBytes(Math.floor(next() * 4096)) }),
-    () => ({ path: "/token", headers: { "content-type": FORM }, body: pick(["%zz", "%", "grant_type=%E0%A4%A", "client_id=%00", "\u0000\u0000", "==&&==", "grant_type[]=x", "grant_type=client_credentials&grant_type=client_credentials", `client_id=${client.clientId}&client_id=${client.clientId}&client_secret=x&grant_type=client_credentials`, `client_secret=a&client_secret=b&client_id=${client.clientId}&grant_type=client_credentials`]) }),
-    () => ({ path: pick(["/token", "/token/introspection", "/token/revocation"]), headers: { "content-type": FORM, authorization: pick(["Basic", "Basic !!!", basic("no-colon"), basic(":"), basic(`${client.clientId}:`), basic(`%zz:%zz`), basic(`${"x".repeat(5000)}:y`), "Bearer abc", `Basic ${"A".repeat(10_000)}`, "Digest x"]) }, body: pick(["grant_type=client_credentials", "token=abc", ""]) }),
-    () => ({ path: "/token", headers: { "content-type": FORM, authorization: basic(`${client.clientId}:${client.secret.plaintext}`) }, body: pick(["grant_type=", "grant_type=password&username=a&password=b", "grant_type=authorization_code&code=x", "grant_type=refresh_token", "grant_type=client_credentials&resource=https://elsewhere.example.com", "grant_type=client_credentials&resource=a&resource=b", "grant_type=client_credentials&scope=" + "s ".repeat(500)]) }),
-    () => ({ path: "/token", headers: { "content-type": FORM }, body: `grant_type=client_credentials&client_id=${client.clientId}&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=${pick(["x", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", randomBytes(200).toString("base64url")])}` }),
-    () => ({ path: pick(PATHS), method: pick(["GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"]), headers: { origin: pick(["null", "https://evil.example.com", "x"]), "access-control-request-method": "POST" } }),
-    () => ({ path: pick(["/me", "/token/introspection"]), method: "POST", headers: { "content-type": FORM, authorization: pick(["Bearer ", "Bearer a.b.c", `Bearer ${"e".repeat(20_000)}`, "Bearer eyJhbGciOiJFUzI1NiJ9.e30.AAAA"]) }, body: "token=a.b.c" }),
+    () => ({
+      path: "/token",
+      headers: { "content-type": FORM },
+      body: pick([
+        "%zz",
+        "%",
+        "grant_type=%E0%A4%A",
+        "client_id=%00",
+        "\u0000\u0000",
+        "==&&==",
+        "grant_type[]=x",
+        "grant_type=client_credentials&grant_type=client_credentials",
+        `client_id=${client.clientId}&client_id=${client.clientId}&client_secret=x&grant_type=client_credentials`,
+        `client_secret=a&client_secret=b&client_id=${client.clientId}&grant_type=client_credentials`,
+      ]),
+    }),
+    () => ({
+      path: pick(["/token", "/token/introspection", "/token/revocation"]),
+      headers: {
+        "content-type": FORM,
+        authorization: pick([
+          "Basic",
+          "Basic !!!",
+          basic("no-colon"),
+          basic(":"),
+          basic(`${client.clientId}:`),
+          basic(`%zz:%zz`),
+          basic(`${"x".repeat(5000)}:y`),
+          "Bearer abc",
+          `Basic ${"A".repeat(10_000)}`,
+          "Digest x",
+        ]),
+      },
+      body: pick(["grant_type=client_credentials", "token=abc", ""]),
+    }),
+    () => ({
+      path: "/token",
+      headers: { "content-type": FORM, authorization: basic(`${client.clientId}:${client.secret.plaintext}`) },
+      body: pick([
+        "grant_type=",
+        "grant_type=password&username=a&password=b",
+        "grant_type=authorization_code&code=x",
+        "grant_type=refresh_token",
+        "grant_type=client_credentials&resource=https://elsewhere.example.com",
+        "grant_type=client_credentials&resource=a&resource=b",
+        "grant_type=client_credentials&scope=" + "s ".repeat(500),
+      ]),
+    }),
+    () => ({
+      path: "/token",
+      headers: { "content-type": FORM },
+      body: `grant_type=client_credentials&client_id=${client.clientId}&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=${pick(["x", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", randomBytes(200).toString("base64url")])}`,
+    }),
+    () => ({
+      path: pick(PATHS),
+      method: pick(["GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"]),
+      headers: { origin: pick(["null", "https://evil.example.com", "x"]), "access-control-request-method": "POST" },
+    }),
+    () => ({
+      path: pick(["/me", "/token/introspection"]),
+      method: "POST",
+      headers: {
+        "content-type": FORM,
+        authorization: pick(["Bearer ", "Bearer a.b.c", `Bearer ${"e".repeat(20_000)}`, "Bearer eyJhbGciOiJFUzI1NiJ9.e30.AAAA"]),
+      },
+      body: "token=a.b.c",
+    }),
     () => ({ path: "/token?" + "x=1&".repeat(Math.floor(next() * 500)), headers: { "content-type": FORM }, body: "grant_type=client_credentials" }),
   ];
   return Array.from({ length: count }, () => pick(kinds)());
@@ -63,7 +130,8 @@ async function send(attempt: Attempt): Promise<number> {
   const response = await fetch(`${service.issuer}${attempt.path}`, {
     method: attempt.method ?? "POST",
     headers: attempt.headers,
-    body: attempt.method && attempt.method !== "POST" ? undefined : typeof attempt.body === "string" || !attempt.body ? attempt.body : new Uint8Array(attempt.body),
+    body:
+      attempt.method && attempt.method !== "POST" ? undefined : typeof attempt.body === "string" || !attempt.body ? attempt.body : new Uint8Array(attempt.body),
     redirect: "manual",
   });
   await response.arrayBuffer();
@@ -103,7 +171,11 @@ describe("malformed requests", () => {
     expect(serverErrors, JSON.stringify(Object.fromEntries(statuses))).toEqual([]);
 
     // Still serving: a well-formed request gets its token.
-    const answer = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+    const answer = await postToken(
+      service.issuer,
+      { grant_type: "client_credentials" },
+      { basic: { clientId: client.clientId, secret: client.secret.plaintext } },
+    );
     expect(answer.status).toBe(200);
     output.stop();
     // Some of the malformed requests carried the real secret (duplicated parameters).

@@ -41,7 +41,10 @@ ${form}
 }
 
 export function signedOutPage(clientName: string | undefined): string {
-  return page("Signed out", `<h1>You are signed out</h1><p>${clientName ? `You signed out of ${escapeHtml(clientName)} and Latchkey.` : "You signed out of Latchkey."} You can close this window.</p>`);
+  return page(
+    "Signed out",
+    `<h1>You are signed out</h1><p>${clientName ? `You signed out of ${escapeHtml(clientName)} and Latchkey.` : "You signed out of Latchkey."} You can close this window.</p>`,
+  );
 }
 
 /** oidc-provider's error (error and error_description only) for a person, not a program. */

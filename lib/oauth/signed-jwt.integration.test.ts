@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
-import { allowInsecureRequests, clientCredentialsGrant, Configuration, discovery, PrivateKeyJwt, type ServerMetadata } from "openid-client";
+import { allowInsecureRequests, clientCredentialsGrant, Configuration, PrivateKeyJwt, type ServerMetadata } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addClientKey } from "@/lib/client-keys/add-client-key";
 import { deleteClientKey } from "@/lib/client-keys/delete-client-key";
@@ -12,7 +12,7 @@ import { listClientKeys } from "@/lib/client-keys/list-client-keys";
 import { createClient } from "@/lib/clients/create-client";
 import { captureOutput } from "@/lib/testing/capture-output";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
-import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { MAX_STALENESS_MS } from "./client-cache";
 import { HASHED_SECRET_PLACEHOLDER } from "./find-oauth-client";
 import { flushCredentialUses } from "./record-credential-use";
@@ -25,7 +25,7 @@ let tenant: TestTenant;
 beforeAll(async () => {
   service = await startTokenService();
   tenant = await createTestTenant("signed-jwt");
-  metadata = (await discovery(new URL(service.issuer), "unused", undefined, undefined, { execute: [allowInsecureRequests] })).serverMetadata();
+  metadata = await discoverServerMetadata(service.issuer);
 });
 
 afterAll(async () => {
@@ -126,8 +126,13 @@ describe("private_key_jwt", () => {
     const client = await signedJwtClient(key);
     const stranger = { ...(await keyPair()), kid: key.kid };
     expect(await tokenRequest(client.clientId, await assertion(client.clientId, stranger))).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    expect(await tokenRequest(client.clientId, await assertion(client.clientId, key, { aud: "https://elsewhere.example.com/token" }))).toMatchObject({ status: 401 });
-    expect(await tokenRequest(client.clientId, await assertion(client.clientId, key, { expiresIn: 3600 }))).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(await tokenRequest(client.clientId, await assertion(client.clientId, key, { aud: "https://elsewhere.example.com/token" }))).toMatchObject({
+      status: 401,
+    });
+    expect(await tokenRequest(client.clientId, await assertion(client.clientId, key, { expiresIn: 3600 }))).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client" },
+    });
     const hmac = await new SignJWT({ jti: randomUUID() })
       .setProtectedHeader({ alg: "HS256" })
       .setIssuer(client.clientId)
@@ -141,7 +146,11 @@ describe("private_key_jwt", () => {
 
   it("refuses client secrets for a signed-JWT client", async () => {
     const client = await signedJwtClient(await keyPair());
-    const answer = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: HASHED_SECRET_PLACEHOLDER } });
+    const answer = await postToken(
+      service.issuer,
+      { grant_type: "client_credentials" },
+      { basic: { clientId: client.clientId, secret: HASHED_SECRET_PLACEHOLDER } },
+    );
     expect(answer).toMatchObject({ status: 401, body: { error: "invalid_client" } });
   });
 

@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 async function token(client: CreatedConfidentialClient): Promise<string> {
-  const answer = await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: client.clientId, secret: client.secret.plaintext } });
+  const answer = await postToken(
+    service.issuer,
+    { grant_type: "client_credentials" },
+    { basic: { clientId: client.clientId, secret: client.secret.plaintext } },
+  );
   expect(answer.status).toBe(200);
   return answer.body.access_token as string;
 }

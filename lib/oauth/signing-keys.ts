@@ -24,7 +24,14 @@ export const DEFAULT_ACTIVATION_DELAY_S = 3600;
 export const KEY_POLL_INTERVAL_MS = 1_000;
 export const MIN_ACTIVATION_DELAY_S = 5;
 
-export type SigningKeyInfo = { kid: string; alg: TTokenSigningAlg; createdAt: Date; activatesAt: Date; retiresAt: Date | null; state: "pending" | "signing" | "retiring" };
+export type SigningKeyInfo = {
+  kid: string;
+  alg: TTokenSigningAlg;
+  createdAt: Date;
+  activatesAt: Date;
+  retiresAt: Date | null;
+  state: "pending" | "signing" | "retiring";
+};
 
 /** The key set in force at one instant, in the order oidc-provider must see it. */
 export type KeySet = {
@@ -170,7 +177,10 @@ export async function revokeSigningKey(kid: string): Promise<void> {
   const key = keys.find((k) => k.kid === kid);
   if (!key) throw new DomainError("NOT_FOUND", `No live signing key has the kid "${kid}"`);
   if (key.state === "signing") {
-    throw new DomainError("CONFLICT", `"${kid}" is the ${key.alg} key that signs now: rotate (signing-keys rotate --alg ${key.alg} --activate-in ${MIN_ACTIVATION_DELAY_S}) and revoke it once the new key signs`);
+    throw new DomainError(
+      "CONFLICT",
+      `"${kid}" is the ${key.alg} key that signs now: rotate (signing-keys rotate --alg ${key.alg} --activate-in ${MIN_ACTIVATION_DELAY_S}) and revoke it once the new key signs`,
+    );
   }
   await db.signingKey.delete({ where: { kid } });
   const signing = keys.find((k) => k.alg === key.alg && k.state === "signing");

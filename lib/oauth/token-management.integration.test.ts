@@ -5,7 +5,6 @@ import {
   ClientSecretBasic,
   clientCredentialsGrant,
   Configuration,
-  discovery,
   fetchUserInfo,
   None,
   tokenIntrospection,
@@ -16,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { deleteClient } from "@/lib/clients/delete-client";
 import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
-import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { MAX_STALENESS_MS } from "./client-cache";
 
 let service: TestTokenService;
@@ -35,7 +34,7 @@ beforeAll(async () => {
     createClient(tenant.admin, clientInput()),
     createClient(other.admin, clientInput()),
   ]);
-  metadata = (await discovery(new URL(service.issuer), "unused", undefined, undefined, { execute: [allowInsecureRequests] })).serverMetadata();
+  metadata = await discoverServerMetadata(service.issuer);
 });
 
 afterAll(async () => {

@@ -18,14 +18,13 @@ describe("withAccountMember", () => {
     expect([...result].sort()).toEqual(["role-a", "role-b", MEMBER].sort());
   });
 
-  it.each([
-    [[MEMBER]],
-    [[MEMBER, MEMBER]],
-    [["role-a", MEMBER, "role-b", MEMBER]],
-  ])("keeps Account Member exactly once when it was chosen too: %j", (chosen) => {
-    const result = withAccountMember(chosen, MEMBER);
-    expect(count(result, MEMBER)).toBe(1);
-  });
+  it.each([[[MEMBER]], [[MEMBER, MEMBER]], [["role-a", MEMBER, "role-b", MEMBER]]])(
+    "keeps Account Member exactly once when it was chosen too: %j",
+    (chosen) => {
+      const result = withAccountMember(chosen, MEMBER);
+      expect(count(result, MEMBER)).toBe(1);
+    },
+  );
 
   it("drops duplicate choices", () => {
     expect(withAccountMember(["role-a", "role-a"], MEMBER).sort()).toEqual(["role-a", MEMBER].sort());

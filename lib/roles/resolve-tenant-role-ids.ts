@@ -8,11 +8,7 @@ import { ACCOUNT_MEMBER, withAccountMember } from "./built-in-roles";
  * The tenant's roles for the given ids, Account Member always included. An id of another
  * tenant's role is refused like an unknown one.
  */
-export async function resolveTenantRoleIds(
-  tx: Pick<Db, "role">,
-  ctx: TenantContext,
-  roleIds: readonly string[],
-): Promise<{ id: string; name: string }[]> {
+export async function resolveTenantRoleIds(tx: Pick<Db, "role">, ctx: TenantContext, roleIds: readonly string[]): Promise<{ id: string; name: string }[]> {
   const member = await tx.role.findFirst({ where: { tenantId: ctx.tenantId, builtIn: ACCOUNT_MEMBER } });
   if (!member) throw new Error(`Tenant ${ctx.tenantId} has no Account Member role`);
   const ids = withAccountMember(roleIds, member.id);

@@ -173,7 +173,10 @@ describe("setClientRoles", () => {
       after: { roles: ["Account Member", second.name].sort() },
     });
 
-    await expect(setClientRoles(a.admin, { clientId: client.clientId, roleIds: [] })).resolves.toEqual({ clientId: client.clientId, roles: ["Account Member"] });
+    await expect(setClientRoles(a.admin, { clientId: client.clientId, roleIds: [] })).resolves.toEqual({
+      clientId: client.clientId,
+      roles: ["Account Member"],
+    });
   });
 
   it("records nothing when the roles did not change", async () => {

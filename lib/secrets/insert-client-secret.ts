@@ -49,10 +49,7 @@ export async function insertClientSecret(
   await tx.client.update({ where: { id: client.id, tenantId: ctx.tenantId }, data: { updatedAt: new Date() } });
   const existing = await tx.clientSecret.count({ where: { clientId: client.id, tenantId: ctx.tenantId } });
   if (existing >= MAX_SECRETS_PER_CLIENT) {
-    throw new DomainError(
-      "LIMIT",
-      `Limit of ${MAX_SECRETS_PER_CLIENT} secrets reached: delete a secret of this client before adding another.`,
-    );
+    throw new DomainError("LIMIT", `Limit of ${MAX_SECRETS_PER_CLIENT} secrets reached: delete a secret of this client before adding another.`);
   }
   const secret = generateSecret();
   const row = await tx.clientSecret.create({

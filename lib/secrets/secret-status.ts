@@ -10,10 +10,7 @@ export const ROTATION_WINDOW_DAYS = 30;
 /** "Last used" this recently means an application probably still uses the secret. */
 export const RECENT_USE_MS = DAY_MS;
 
-export type SecretStatus =
-  | { kind: "active" }
-  | { kind: "expiring"; daysLeft: number }
-  | { kind: "expired" };
+export type SecretStatus = { kind: "active" } | { kind: "expiring"; daysLeft: number } | { kind: "expired" };
 
 export function secretStatus(expiresAt: Date | null, now: number): SecretStatus {
   if (!expiresAt) return { kind: "active" };
@@ -31,9 +28,7 @@ export function statusLabel(status: SecretStatus): string {
 
 /** Secrets the rotation notice is about: expiring soon or already expired, soonest first. */
 export function secretsDueForRotation<T extends { expiresAt: Date | null }>(secrets: T[], now: number): T[] {
-  return secrets
-    .filter((secret) => secretStatus(secret.expiresAt, now).kind !== "active")
-    .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime());
+  return secrets.filter((secret) => secretStatus(secret.expiresAt, now).kind !== "active").sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime());
 }
 
 export function isRecentlyUsed(lastUsedAt: Date | null, now: number): boolean {

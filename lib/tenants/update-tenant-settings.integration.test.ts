@@ -104,7 +104,10 @@ describe("the policy is enforced where secrets and clients are made", () => {
       field: "secret.expires",
       message: /at most 30 days/,
     });
-    await expectDomainError(addClientSecret(tenant.admin, existing.clientId, { expires: dateInDays(31) }), "VALIDATION", { field: "expires", message: /at most 30 days/ });
+    await expectDomainError(addClientSecret(tenant.admin, existing.clientId, { expires: dateInDays(31) }), "VALIDATION", {
+      field: "expires",
+      message: /at most 30 days/,
+    });
     await expectDomainError(addClientSecret(tenant.admin, existing.clientId, { expires: "never" }), "VALIDATION", { field: "expires" });
     expect(await tenantState(tenant.id)).toEqual(before);
 
@@ -114,7 +117,10 @@ describe("the policy is enforced where secrets and clients are made", () => {
 
   it("refuses 'never expires' when not allowed, but takes any date without a maximum", async () => {
     await updateTenantSettings(tenant.admin, { maxSecretLifetimeDays: null, allowNeverExpiringSecrets: false });
-    await expectDomainError(createClient(tenant.admin, clientInput({ secret: { expires: "never" } })), "VALIDATION", { field: "secret.expires", message: /every secret to expire/ });
+    await expectDomainError(createClient(tenant.admin, clientInput({ secret: { expires: "never" } })), "VALIDATION", {
+      field: "secret.expires",
+      message: /every secret to expire/,
+    });
     await expectDomainError(addClientSecret(tenant.admin, existing.clientId, { expires: "never" }), "VALIDATION", { field: "expires" });
     await addClientSecret(tenant.admin, existing.clientId, { expires: dateInDays(3000) });
   });

@@ -68,8 +68,17 @@ export function clientInput(overrides: Partial<TCreateClientCredentialsClient> =
 }
 
 /** A client-credentials client of the Signed JWT security type, registered with `key` (a public key as pasted). */
-export function signedJwtClientInput(key: string, overrides: Partial<TCreateClientCredentialsClient> = {}): TCreateClientCredentialsClient & { securityType: "signed-jwt" } {
-  return { type: "client-credentials", name: `Signed ${uniqueSuffix()}`, ...overrides, securityType: "signed-jwt", publicKey: { key, description: "first key" } };
+export function signedJwtClientInput(
+  key: string,
+  overrides: Partial<TCreateClientCredentialsClient> = {},
+): TCreateClientCredentialsClient & { securityType: "signed-jwt" } {
+  return {
+    type: "client-credentials",
+    name: `Signed ${uniqueSuffix()}`,
+    ...overrides,
+    securityType: "signed-jwt",
+    publicKey: { key, description: "first key" },
+  };
 }
 
 /** YYYY-MM-DD, `days` days from today (UTC). */

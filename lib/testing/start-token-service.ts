@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { allowInsecureRequests, discovery, type ServerMetadata } from "openid-client";
 import { serverConfig, type ServerConfig } from "@/lib/config";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 
@@ -37,4 +38,9 @@ export async function startTokenService(env: Record<string, string | undefined> 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The service's discovery document, read as an application would (over plain HTTP, as in tests). */
+export async function discoverServerMetadata(issuer: string): Promise<ServerMetadata> {
+  return (await discovery(new URL(issuer), "unused", undefined, undefined, { execute: [allowInsecureRequests] })).serverMetadata();
 }

@@ -29,7 +29,11 @@ export class TestBrowser {
     let current = new URL(url);
     let request: RequestInit = { method: init.method ?? "GET", body: init.body };
     for (let hops = 0; hops < 20; hops++) {
-      const response = await fetch(current, { ...request, redirect: "manual", headers: { cookie: this.cookieHeader(), ...(request.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) } });
+      const response = await fetch(current, {
+        ...request,
+        redirect: "manual",
+        headers: { cookie: this.cookieHeader(), ...(request.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      });
       this.keep(response);
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || !location) return { url: current, response };

@@ -62,7 +62,5 @@ neowanvFjYUBI3uEbPsvOaLEJY+T1uiSNgM=
 
 /** Pieces of a pasted key long enough to recognise it, for "the message never repeats the input". */
 export function fragmentsOf(text: string): string[] {
-  return text
-    .split(/[\s"{}:,]+/)
-    .filter((part) => part.length >= 16 && !part.startsWith("-----"));
+  return text.split(/[\s"{}:,]+/).filter((part) => part.length >= 16 && !part.startsWith("-----"));
 }

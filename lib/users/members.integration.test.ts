@@ -89,7 +89,10 @@ describe("setMemberRoles", () => {
   it("refuses to demote the last administrator, also when they demote themselves, and changes nothing", async () => {
     const t = await soloTenant();
     const before = await tenantState(t.id);
-    const error = await expectDomainError(setMemberRoles(t.admin, { userId: t.adminUserId, roleIds: [] }), "CONFLICT", { field: "roleIds", message: LAST_ADMIN });
+    const error = await expectDomainError(setMemberRoles(t.admin, { userId: t.adminUserId, roleIds: [] }), "CONFLICT", {
+      field: "roleIds",
+      message: LAST_ADMIN,
+    });
     expect(error.message).toMatch(/^You are the last/);
     expect(await tenantState(t.id)).toEqual(before);
     expect(await getTenantMember(t.admin, t.adminUserId)).toMatchObject({ isLastAdministrator: true });
@@ -154,10 +157,7 @@ describe("removeMember", () => {
     const t = await soloTenant();
     const second = await addTenantUser(t.admin, { email: email("rival"), roleIds: [t.roleIds.administrator] });
     const secondCtx = await contextOf(second.userId, t);
-    const results = await Promise.allSettled([
-      removeMember(t.admin, { userId: second.userId }),
-      removeMember(secondCtx, { userId: t.adminUserId }),
-    ]);
+    const results = await Promise.allSettled([removeMember(t.admin, { userId: second.userId }), removeMember(secondCtx, { userId: t.adminUserId })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await listTenantMembers(t.member)).filter((m) => m.isAdministrator)).toHaveLength(1);
   });

@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 
 export type SignInIdentity =
-  | { method: "oidc"; issuer: string; subject: string; email?: string | null; emailVerified?: boolean; name?: string | null }
-  | { method: "dev"; email: string };
+  { method: "oidc"; issuer: string; subject: string; email?: string | null; emailVerified?: boolean; name?: string | null } | { method: "dev"; email: string };
 
 export type SignInResult = { ok: true; user: { id: string; email: string; name: string | null } } | { ok: false; reason: "not-a-member" };
 

@@ -16,7 +16,10 @@ describe("clients list URL", () => {
     expect(clientListQueryFromSearchParams({})).toEqual({ page: 1, pageSize: 25 });
     expect(clientListQueryFromSearchParams({ type: "bogus", environment: "", q: "   ", page: "-2", pageSize: "7" })).toEqual({ page: 1, pageSize: 25 });
     expect(clientListQueryFromSearchParams({ page: "1.5", q: "x".repeat(101) })).toEqual({ page: 1, pageSize: 25 });
-    expect(clientListQueryFromSearchParams({ type: ["authorization-code", "hybrid"], page: ["2", "9"] })).toMatchObject({ type: "authorization-code", page: 2 });
+    expect(clientListQueryFromSearchParams({ type: ["authorization-code", "hybrid"], page: ["2", "9"] })).toMatchObject({
+      type: "authorization-code",
+      page: 2,
+    });
   });
 
   it("builds short links that leave out defaults", () => {

@@ -13,9 +13,21 @@ export const ZClientListQuery = z.object({
   /** Empty: all types. */
   type: z.enum(CLIENT_TYPES).optional().catch(undefined),
   /** An environment id of the tenant; empty: all environments. */
-  environment: z.string().trim().max(100).optional().catch(undefined).transform((id) => id || undefined),
+  environment: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((id) => id || undefined),
   /** Part of a name (any letter case) or of a Client Id. */
-  q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((q) => q || undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
   pageSize: z.coerce
     .number()

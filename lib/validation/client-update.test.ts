@@ -14,12 +14,19 @@ describe("ZUpdateClient", () => {
   });
 
   it("reads URL lists typed one per line, like creation", () => {
-    const parsed = ZUpdateClient.parse({ type: "authorization-code", clientId, redirectUris: " https://a.example.com/cb \n\nhttp://localhost:3000/cb", corsOrigins: "https://c.example.com/" });
+    const parsed = ZUpdateClient.parse({
+      type: "authorization-code",
+      clientId,
+      redirectUris: " https://a.example.com/cb \n\nhttp://localhost:3000/cb",
+      corsOrigins: "https://c.example.com/",
+    });
     expect(parsed).toMatchObject({ redirectUris: ["https://a.example.com/cb", "http://localhost:3000/cb"], corsOrigins: ["https://c.example.com"] });
   });
 
   it("requires a redirect URL when the list is sent, with every problem its own message", () => {
-    expect(fieldErrorsOf(ZUpdateClient.safeParse({ type: "hybrid", clientId, redirectUris: "" }).error!)).toEqual({ redirectUris: ["Enter at least one redirect URL"] });
+    expect(fieldErrorsOf(ZUpdateClient.safeParse({ type: "hybrid", clientId, redirectUris: "" }).error!)).toEqual({
+      redirectUris: ["Enter at least one redirect URL"],
+    });
     const errors = fieldErrorsOf(ZUpdateClient.safeParse({ type: "hybrid", clientId, redirectUris: "http://a.example.com/x#y" }).error!);
     expect(errors.redirectUris).toHaveLength(2);
   });

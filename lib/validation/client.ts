@@ -44,11 +44,7 @@ export const ZTokenLifetime = z.coerce
   .min(TOKEN_LIFETIME.min, `Token lifetime must be at least ${TOKEN_LIFETIME.min} seconds`)
   .max(TOKEN_LIFETIME.max, `Token lifetime can be at most ${TOKEN_LIFETIME.max} seconds (one hour)`);
 
-export const ZClientName = z
-  .string({ error: "Enter a name" })
-  .trim()
-  .min(1, "Enter a name")
-  .max(100, "Name can be at most 100 characters");
+export const ZClientName = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(100, "Name can be at most 100 characters");
 
 const ZClientDescriptionText = z.string().trim().max(500, "Description can be at most 500 characters");
 export const ZClientDescription = ZClientDescriptionText.default("");
@@ -79,8 +75,10 @@ export const ZCreateClientCredentialsClient = z
     publicKey: ZPublicKeyInput.optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.securityType === "client-secret" && !value.secret) ctx.addIssue({ code: "custom", path: ["secret", "expires"], message: "Choose when the secret expires" });
-    if (value.securityType === "signed-jwt" && !value.publicKey) ctx.addIssue({ code: "custom", path: ["publicKey", "key"], message: "Paste the client's public key (JWK or PEM)" });
+    if (value.securityType === "client-secret" && !value.secret)
+      ctx.addIssue({ code: "custom", path: ["secret", "expires"], message: "Choose when the secret expires" });
+    if (value.securityType === "signed-jwt" && !value.publicKey)
+      ctx.addIssue({ code: "custom", path: ["publicKey", "key"], message: "Paste the client's public key (JWK or PEM)" });
   });
 
 export const ZCreateAuthorizationCodeClient = z.object({
@@ -100,11 +98,7 @@ export const ZCreateHybridClient = z.object({
   secret: ZSecretInput,
 });
 
-export const ZCreateClient = z.discriminatedUnion("type", [
-  ZCreateClientCredentialsClient,
-  ZCreateAuthorizationCodeClient,
-  ZCreateHybridClient,
-]);
+export const ZCreateClient = z.discriminatedUnion("type", [ZCreateClientCredentialsClient, ZCreateAuthorizationCodeClient, ZCreateHybridClient]);
 export type TCreateClient = z.input<typeof ZCreateClient>;
 export type TCreateClientParsed = z.output<typeof ZCreateClient>;
 export type TCreateClientCredentialsClient = z.input<typeof ZCreateClientCredentialsClient>;

@@ -12,12 +12,14 @@ export type TClientNamePolicy = keyof typeof CLIENT_NAME_POLICIES;
 
 export const ZTenantSettings = z.object({
   maxSecretLifetimeDays: z
-    .union([z.literal("").transform(() => null), z.null(), z.coerce.number().int("Enter whole days").min(1, "At least 1 day").max(3650, "At most 3650 days (10 years)")])
+    .union([
+      z.literal("").transform(() => null),
+      z.null(),
+      z.coerce.number().int("Enter whole days").min(1, "At least 1 day").max(3650, "At most 3650 days (10 years)"),
+    ])
     .default(null),
   allowNeverExpiringSecrets: z.boolean().default(true),
-  clientNamePolicy: z
-    .union([z.literal("").transform(() => null), z.null(), z.enum(Object.keys(CLIENT_NAME_POLICIES) as [TClientNamePolicy])])
-    .default(null),
+  clientNamePolicy: z.union([z.literal("").transform(() => null), z.null(), z.enum(Object.keys(CLIENT_NAME_POLICIES) as [TClientNamePolicy])]).default(null),
 });
 export type TTenantSettings = z.input<typeof ZTenantSettings>;
 export type TTenantSettingsParsed = z.output<typeof ZTenantSettings>;

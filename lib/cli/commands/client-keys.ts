@@ -2,10 +2,8 @@ import { addClientKey } from "@/lib/client-keys/add-client-key";
 import { deleteClientKey } from "@/lib/client-keys/delete-client-key";
 import { listClientKeys } from "@/lib/client-keys/list-client-keys";
 import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
-import { JSON_OPTION, TENANT_OPTION, required, type Command } from "../command";
+import { CLIENT_OPTION, JSON_OPTION, TENANT_OPTION, optional, required, type Command } from "../command";
 import { readKeyFile } from "../read-key-file";
-
-const CLIENT_OPTION = { client: { type: "string" } } as const;
 
 export const addClientKeyCommand: Command = {
   name: "client-keys add",
@@ -15,7 +13,7 @@ export const addClientKeyCommand: Command = {
     const clientId = required(values, "client");
     const key = readKeyFile(required(values, "public-key"));
     const ctx = await cliTenantContext(required(values, "tenant"));
-    const added = await addClientKey(ctx, clientId, { key, description: typeof values.description === "string" ? values.description : "" });
+    const added = await addClientKey(ctx, clientId, { key, description: optional(values, "description") ?? "" });
     if (out.json) return out.printJson({ clientId, key: added });
     out.print(`Added ${added.summary} key "${added.kid}" (id ${added.id}, thumbprint ${added.thumbprint})`);
   },

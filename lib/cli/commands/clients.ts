@@ -7,7 +7,7 @@ import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
 import { CLIENT_TYPES, SECURITY_TYPES, type TClientType, type TCreateClient } from "@/lib/validation/client";
 import { CLIENT_LIST_PAGE_SIZES } from "@/lib/validation/client-list";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
-import { JSON_OPTION, TENANT_OPTION, UsageError, list, required, type Command } from "../command";
+import { JSON_OPTION, TENANT_OPTION, UsageError, list, optional, required, type Command } from "../command";
 import { readKeyFile } from "../read-key-file";
 
 export const createClientCommand: Command = {
@@ -40,23 +40,25 @@ export const createClientCommand: Command = {
     const type = required(values, "type");
     const name = required(values, "name");
     if (!(CLIENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${CLIENT_TYPES.join(", ")}`);
-    const str = (flag: string) => (typeof values[flag] === "string" ? (values[flag] as string) : undefined);
-    const securityType = str("security-type") ?? "client-secret";
+    const securityType = optional(values, "security-type") ?? "client-secret";
     if (!(SECURITY_TYPES as readonly string[]).includes(securityType)) throw new UsageError(`--security-type must be one of ${SECURITY_TYPES.join(", ")}`);
     if (securityType === "signed-jwt" && type !== "client-credentials") throw new UsageError("--security-type signed-jwt is for client-credentials clients");
-    if ((securityType === "signed-jwt") !== (str("public-key") !== undefined)) throw new UsageError("--public-key FILE goes with --security-type signed-jwt, and only with it");
-    const publicKey = securityType === "signed-jwt" ? { key: readKeyFile(str("public-key")!), description: str("key-description") ?? "" } : undefined;
+    const keyFile = optional(values, "public-key");
+    if ((securityType === "signed-jwt") !== (keyFile !== undefined))
+      throw new UsageError("--public-key FILE goes with --security-type signed-jwt, and only with it");
+    const publicKey = keyFile === undefined ? undefined : { key: readKeyFile(keyFile), description: optional(values, "key-description") ?? "" };
+    const environment = optional(values, "environment");
     const ctx = await cliTenantContext(required(values, "tenant"));
     const policy = await getTenantSettings(ctx);
     const client = await createClient(ctx, {
       type: type as TClientType,
       name,
-      description: str("description"),
-      clientId: str("client-id"),
-      environmentId: str("environment") && (await findEnvironmentIdByName(ctx, str("environment")!)),
+      description: optional(values, "description"),
+      clientId: optional(values, "client-id"),
+      environmentId: environment && (await findEnvironmentIdByName(ctx, environment)),
       roleIds: await findRoleIdsByName(ctx, list(values, "role"), "role"),
-      tokenLifetime: str("lifetime"),
-      tokenSigningAlg: str("token-signing-alg"),
+      tokenLifetime: optional(values, "lifetime"),
+      tokenSigningAlg: optional(values, "token-signing-alg"),
       securityType,
       publicKey,
       redirectUris: list(values, "redirect-uri"),
@@ -66,7 +68,10 @@ export const createClientCommand: Command = {
       secret:
         securityType === "signed-jwt"
           ? undefined
-          : { description: str("secret-description") ?? "", expires: str("secret-expires") ?? defaultSecretExpiry(new Date(), policy.maxSecretLifetimeDays) },
+          : {
+              description: optional(values, "secret-description") ?? "",
+              expires: optional(values, "secret-expires") ?? defaultSecretExpiry(new Date(), policy.maxSecretLifetimeDays),
+            },
     } as TCreateClient);
     const base = {
       tenant: ctx.tenantSlug,
@@ -97,7 +102,8 @@ export const createClientCommand: Command = {
 
 export const listClientsCommand: Command = {
   name: "clients list",
-  usage: "clients list --tenant S [--type client-credentials|authorization-code|hybrid] [--environment E] [--search TEXT] [--page N] [--page-size 10|25|50|100] [--json]",
+  usage:
+    "clients list --tenant S [--type client-credentials|authorization-code|hybrid] [--environment E] [--search TEXT] [--page N] [--page-size 10|25|50|100] [--json]",
   options: {
     ...TENANT_OPTION,
     type: { type: "string" },
@@ -110,27 +116,27 @@ export const listClientsCommand: Command = {
   async run(values, out) {
     // The list's schema forgives bad values (they come from editable URLs); an operator's
     // typo should be an error instead, checked before any lookup (exit code 2).
-    const str = (flag: string) => (typeof values[flag] === "string" ? (values[flag] as string) : undefined);
-    const type = str("type");
+    const type = optional(values, "type");
     if (type !== undefined && !(CLIENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${CLIENT_TYPES.join(", ")}`);
-    const page = str("page");
+    const page = optional(values, "page");
     if (page !== undefined && !/^[1-9]\d{0,6}$/.test(page)) throw new UsageError("--page must be a page number (1, 2, …)");
-    const pageSize = str("page-size");
+    const pageSize = optional(values, "page-size");
     if (pageSize !== undefined && !(CLIENT_LIST_PAGE_SIZES as readonly number[]).includes(Number(pageSize))) {
       throw new UsageError(`--page-size must be one of ${CLIENT_LIST_PAGE_SIZES.join(", ")}`);
     }
     const ctx = await cliTenantContext(required(values, "tenant"));
-    const environment = str("environment");
+    const environment = optional(values, "environment");
+    const search = optional(values, "search");
     const result = await listClients(ctx, {
       type: type as TClientType | undefined,
       environment: environment && (await findEnvironmentIdByName(ctx, environment)),
-      q: str("search"),
+      q: search,
       page: page === undefined ? undefined : Number(page),
       pageSize: pageSize === undefined ? undefined : Number(pageSize),
     });
     const { clients, total, pageCount } = result;
     if (out.json) return out.printJson({ tenant: ctx.tenantSlug, clients, total, page: result.page, pageSize: result.pageSize, pageCount });
-    if (!clients.length) return out.print(total === 0 && !type && !environment && !str("search") ? `No clients in ${ctx.tenantSlug}` : "No clients match");
+    if (!clients.length) return out.print(total === 0 && !type && !environment && !search ? `No clients in ${ctx.tenantSlug}` : "No clients match");
     for (const c of clients) {
       out.print(`${c.clientId}  ${c.type.padEnd(18)}  ${c.environment.padEnd(12)}  ${c.name}  (${c.secretCount} secret${c.secretCount === 1 ? "" : "s"})`);
     }

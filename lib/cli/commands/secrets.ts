@@ -4,9 +4,7 @@ import { listClientSecrets } from "@/lib/secrets/list-client-secrets";
 import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
 import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
 import { defaultSecretExpiry } from "@/lib/validation/secret";
-import { JSON_OPTION, TENANT_OPTION, required, type Command } from "../command";
-
-const CLIENT_OPTION = { client: { type: "string" } } as const;
+import { CLIENT_OPTION, JSON_OPTION, TENANT_OPTION, optional, required, type Command } from "../command";
 
 export const addSecretCommand: Command = {
   name: "secrets add",
@@ -16,8 +14,8 @@ export const addSecretCommand: Command = {
     const clientId = required(values, "client");
     const ctx = await cliTenantContext(required(values, "tenant"));
     const { plaintext, ...secret } = await addClientSecret(ctx, clientId, {
-      description: typeof values.description === "string" ? values.description : "",
-      expires: typeof values.expires === "string" ? values.expires : defaultSecretExpiry(new Date(), (await getTenantSettings(ctx)).maxSecretLifetimeDays),
+      description: optional(values, "description") ?? "",
+      expires: optional(values, "expires") ?? defaultSecretExpiry(new Date(), (await getTenantSettings(ctx)).maxSecretLifetimeDays),
     });
     if (out.json) return out.printJson({ clientId, clientSecret: plaintext, secret });
     out.print(`Client Secret: ${plaintext}`);

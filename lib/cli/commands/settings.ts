@@ -17,7 +17,9 @@ function printSettings(out: Output, tenant: string, settings: TenantPolicy) {
   if (out.json) return out.printJson({ tenant, ...settings });
   out.print(`Maximum secret lifetime: ${settings.maxSecretLifetimeDays === null ? "none" : `${settings.maxSecretLifetimeDays} days`}`);
   out.print(`Secrets that never expire: ${settings.allowNeverExpiringSecrets ? "allowed" : "not allowed"}`);
-  out.print(`Client-name policy: ${settings.clientNamePolicy ? `${settings.clientNamePolicy} (${CLIENT_NAME_POLICIES[settings.clientNamePolicy].label})` : "none"}`);
+  out.print(
+    `Client-name policy: ${settings.clientNamePolicy ? `${settings.clientNamePolicy} (${CLIENT_NAME_POLICIES[settings.clientNamePolicy].label})` : "none"}`,
+  );
 }
 
 export const showSettingsCommand: Command = {

@@ -1,7 +1,7 @@
 import { serverConfig } from "@/lib/config";
 import { DEFAULT_ACTIVATION_DELAY_S, listSigningKeys, revokeSigningKey, rotateSigningKey, type SigningKeyInfo } from "@/lib/oauth/signing-keys";
 import { TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
-import { JSON_OPTION, UsageError, required, type Command } from "../command";
+import { JSON_OPTION, UsageError, optional, required, type Command } from "../command";
 
 function describe(key: SigningKeyInfo): string {
   const when = { pending: `signs from ${key.activatesAt.toISOString()}`, signing: "signs now", retiring: "no longer signs" }[key.state];
@@ -24,9 +24,9 @@ export const rotateSigningKeyCommand: Command = {
   usage: `signing-keys rotate [--alg ES256|RS256] [--activate-in SECONDS (default ${DEFAULT_ACTIVATION_DELAY_S})] [--json]`,
   options: { alg: { type: "string" }, "activate-in": { type: "string" }, ...JSON_OPTION },
   async run(values, out) {
-    const alg = typeof values.alg === "string" ? values.alg : "ES256";
+    const alg = optional(values, "alg") ?? "ES256";
     if (!(TOKEN_SIGNING_ALGS as readonly string[]).includes(alg)) throw new UsageError(`--alg must be one of ${TOKEN_SIGNING_ALGS.join(", ")}`);
-    const delay = typeof values["activate-in"] === "string" ? values["activate-in"] : String(DEFAULT_ACTIVATION_DELAY_S);
+    const delay = optional(values, "activate-in") ?? String(DEFAULT_ACTIVATION_DELAY_S);
     if (!/^\d{1,9}$/.test(delay)) throw new UsageError("--activate-in must be a number of seconds");
     const key = await rotateSigningKey(serverConfig().dataDir, alg as TTokenSigningAlg, Number(delay));
     if (out.json) return out.printJson({ key });

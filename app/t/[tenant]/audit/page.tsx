@@ -17,8 +17,8 @@ export default async function AuditPage({ params }: { params: Promise<{ tenant: 
       <div>
         <h1 className="text-2xl font-semibold">Audit log</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Every change to this tenant’s clients, secrets, roles, users, environments and settings: who made it, when,
-          and the values before and after. Secret values are never recorded.
+          Every change to this tenant’s clients, secrets, roles, users, environments and settings: who made it, when, and the values before and after. Secret
+          values are never recorded.
         </p>
       </div>
       {/* The log reads its filters from the URL in the browser. */}

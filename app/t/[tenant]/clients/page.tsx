@@ -41,20 +41,23 @@ export default async function ClientsPage({
         )}
       </div>
       {createdName && (
-        <Banner tone="success">
-          Client “{createdName}” was created. Its secret is not stored anywhere; if it was not saved, add a new secret.
-        </Banner>
+        <Banner tone="success">Client “{createdName}” was created. Its secret is not stored anywhere; if it was not saved, add a new secret.</Banner>
       )}
-      {!ctx.isAdministrator && (
-        <Banner tone="info">You can view clients. Adding and changing them needs the Account Administrator role.</Banner>
-      )}
+      {!ctx.isAdministrator && <Banner tone="info">You can view clients. Adding and changing them needs the Account Administrator role.</Banner>}
       {tenantHasClients && <ClientsFilters tenantSlug={ctx.tenantSlug} query={query} environments={list.environments} />}
       {list.clients.length === 0 ? (
         <ClientsEmptyState tenantSlug={ctx.tenantSlug} filtered={filtered} isAdministrator={ctx.isAdministrator} pageSize={query.pageSize} />
       ) : (
         <>
           <ClientsTable tenantSlug={ctx.tenantSlug} clients={list.clients} now={Date.now()} />
-          <ClientsPagination tenantSlug={ctx.tenantSlug} query={query} page={list.page} pageCount={list.pageCount} total={list.total} shown={list.clients.length} />
+          <ClientsPagination
+            tenantSlug={ctx.tenantSlug}
+            query={query}
+            page={list.page}
+            pageCount={list.pageCount}
+            total={list.total}
+            shown={list.clients.length}
+          />
         </>
       )}
     </div>

@@ -17,9 +17,8 @@ export default async function RolesPage({ params }: { params: Promise<{ tenant: 
       <div>
         <h1 className="text-2xl font-semibold">Roles</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Roles say what a user or client may do. Access tokens of client-credentials clients list their roles in the{" "}
-          <code>roles</code> claim, so your APIs can decide what to allow. The two built-in roles are part of how Latchkey
-          works and are protected; custom roles are yours to define.
+          Roles say what a user or client may do. Access tokens of client-credentials clients list their roles in the <code>roles</code> claim, so your APIs can
+          decide what to allow. The two built-in roles are part of how Latchkey works and are protected; custom roles are yours to define.
         </p>
       </div>
       {!ctx.isAdministrator && <Banner tone="info">You can view roles. Creating and changing them needs the Account Administrator role.</Banner>}

@@ -16,9 +16,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         <h1 className="text-2xl font-semibold">Settings</h1>
         <p className="mt-1 text-sm text-slate-600">Rules every new secret and client of {ctx.tenantName} must follow.</p>
       </div>
-      {!ctx.isAdministrator && (
-        <Banner tone="info">You can view the settings. Changing them needs the Account Administrator role.</Banner>
-      )}
+      {!ctx.isAdministrator && <Banner tone="info">You can view the settings. Changing them needs the Account Administrator role.</Banner>}
       <TenantSettingsForm tenantSlug={ctx.tenantSlug} settings={settings} readOnly={!ctx.isAdministrator} />
     </div>
   );

@@ -18,13 +18,11 @@ export default async function UsersPage({ params }: { params: Promise<{ tenant: 
       <div>
         <h1 className="text-2xl font-semibold">Users</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          The people who can sign in to this tenant’s portal. Every member has Account Member; Account Administrators manage
-          the tenant. A tenant always keeps at least one Account Administrator.
+          The people who can sign in to this tenant’s portal. Every member has Account Member; Account Administrators manage the tenant. A tenant always keeps
+          at least one Account Administrator.
         </p>
       </div>
-      {!ctx.isAdministrator && (
-        <Banner tone="info">You can view the members. Adding, removing and changing roles needs the Account Administrator role.</Banner>
-      )}
+      {!ctx.isAdministrator && <Banner tone="info">You can view the members. Adding, removing and changing roles needs the Account Administrator role.</Banner>}
       {ctx.isAdministrator && <AddMemberForm tenantSlug={ctx.tenantSlug} roles={roles} />}
       <MembersTable tenantSlug={ctx.tenantSlug} members={members} currentUserId={actorUserId(ctx.actor)} canManage={ctx.isAdministrator} />
     </div>

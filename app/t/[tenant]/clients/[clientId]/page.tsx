@@ -54,12 +54,7 @@ export default async function ClientDetailsPage({ params, searchParams }: Props)
       <p className="text-sm text-slate-600">
         Created {when(client.createdAt)} by {client.createdByLabel}
       </p>
-      {ctx.isAdministrator && (
-        <ClientDeleteSection
-          tenantSlug={ctx.tenantSlug}
-          client={{ clientId: client.clientId, name: client.name, credential }}
-        />
-      )}
+      {ctx.isAdministrator && <ClientDeleteSection tenantSlug={ctx.tenantSlug} client={{ clientId: client.clientId, name: client.name, credential }} />}
     </div>
   );
 }

@@ -32,8 +32,8 @@ export default async function NewClientPage({
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Add a client</h1>
         <p className="mt-1 text-sm text-slate-600">
-          A client lets an application or device sign in. Create a separate client for each application or device, so
-          each can be managed and revoked on its own.
+          A client lets an application or device sign in. Create a separate client for each application or device, so each can be managed and revoked on its
+          own.
         </p>
       </div>
       <CreateClientForm

@@ -6,6 +6,7 @@ import { KeysTable } from "@/components/client-keys/keys-table";
 import { clientCredential } from "@/components/clients/client-credential";
 import { CredentialsElsewhere } from "@/components/credentials/credentials-elsewhere";
 import { CredentialsHeader } from "@/components/credentials/credentials-header";
+import { limitReachedReason } from "@/components/credentials/limit-reached-reason";
 import { NoCredentials } from "@/components/credentials/no-credentials";
 import { AddFormProvider } from "@/components/forms/add-form-provider";
 import { Banner } from "@/components/ui/banner";
@@ -50,16 +51,15 @@ export default async function ClientKeysPage({ params, searchParams }: Props) {
 
   const keys = await listClientKeys(ctx, client.clientId);
   const now = Date.now();
-  const disabledReason = keys.length >= MAX_KEYS_PER_CLIENT ? `This client has the maximum of ${MAX_KEYS_PER_CLIENT} keys. Delete one before adding another.` : null;
   const admin = ctx.isAdministrator;
 
   return (
-    <AddFormProvider disabledReason={disabledReason}>
+    <AddFormProvider disabledReason={limitReachedReason(keys.length, MAX_KEYS_PER_CLIENT, "keys")}>
       <div className="space-y-6">
         {created && (
           <Banner tone="success">
-            Client “{client.name}” was created with its public key. Give the application its Client Id (above): it signs each
-            token request with the matching private key, which never leaves the application.
+            Client “{client.name}” was created with its public key. Give the application its Client Id (above): it signs each token request with the matching
+            private key, which never leaves the application.
           </Banner>
         )}
         <CredentialsHeader
@@ -70,7 +70,6 @@ export default async function ClientKeysPage({ params, searchParams }: Props) {
           noun="keys"
           explanation="The application signs a short-lived JWT with its private key to get a token (private_key_jwt); Latchkey checks it with any one of these public keys. There is no secret to leak."
           addLabel={admin ? "Add key" : undefined}
-          disabledReason={disabledReason}
         />
 
         {!admin && <Banner tone="info">You can view keys. Adding and deleting them needs the Account Administrator role.</Banner>}

@@ -31,8 +31,8 @@ export default async function ClientRolesPage({ params }: { params: Promise<{ te
         </h2>
         {clientTypeCarriesRoles(client.type) && (
           <p className="max-w-3xl text-sm text-slate-600">
-            The roles this client acts with. Its access tokens list them in the <code>roles</code> claim from the next token
-            on; tokens already issued keep their roles until they expire.
+            The roles this client acts with. Its access tokens list them in the <code>roles</code> claim from the next token on; tokens already issued keep
+            their roles until they expire.
           </p>
         )}
       </div>

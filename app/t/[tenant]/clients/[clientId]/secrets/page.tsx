@@ -3,6 +3,7 @@ import Link from "next/link";
 import { clientCredential } from "@/components/clients/client-credential";
 import { CredentialsElsewhere } from "@/components/credentials/credentials-elsewhere";
 import { CredentialsHeader } from "@/components/credentials/credentials-header";
+import { limitReachedReason } from "@/components/credentials/limit-reached-reason";
 import { NoCredentials } from "@/components/credentials/no-credentials";
 import { AddFormProvider } from "@/components/forms/add-form-provider";
 import { AddSecretForm } from "@/components/secrets/add-secret-form";
@@ -36,8 +37,8 @@ export default async function ClientSecretsPage({ params }: Props) {
         {credential === "keys" ? (
           <>
             <p>
-              This client uses signed JWTs, so it has no secrets: the application signs each token request with its own
-              private key, and Latchkey checks the signature with the client’s public keys.
+              This client uses signed JWTs, so it has no secrets: the application signs each token request with its own private key, and Latchkey checks the
+              signature with the client’s public keys.
             </p>
             <p>
               <Link href={`/t/${ctx.tenantSlug}/clients/${client.clientId}/keys`} className="text-blue-800 underline">
@@ -47,8 +48,8 @@ export default async function ClientSecretsPage({ params }: Props) {
           </>
         ) : (
           <p>
-            Authorization code clients have no secrets. They are used by browser applications, which cannot keep a secret:
-            users sign in through the browser and the code is exchanged for a token with PKCE instead.
+            Authorization code clients have no secrets. They are used by browser applications, which cannot keep a secret: users sign in through the browser and
+            the code is exchanged for a token with PKCE instead.
           </p>
         )}
       </CredentialsElsewhere>
@@ -57,13 +58,11 @@ export default async function ClientSecretsPage({ params }: Props) {
 
   const [secrets, settings] = await Promise.all([listClientSecrets(ctx, client.clientId), getTenantSettings(ctx)]);
   const now = Date.now();
-  const atLimit = secrets.length >= MAX_SECRETS_PER_CLIENT;
-  const disabledReason = atLimit ? `This client has the maximum of ${MAX_SECRETS_PER_CLIENT} secrets. Delete one before adding another.` : null;
   const due = secretsDueForRotation(secrets, now);
   const admin = ctx.isAdministrator;
 
   return (
-    <AddFormProvider disabledReason={disabledReason}>
+    <AddFormProvider disabledReason={limitReachedReason(secrets.length, MAX_SECRETS_PER_CLIENT, "secrets")}>
       <div className="space-y-6">
         <CredentialsHeader
           headingId="secrets-heading"
@@ -73,7 +72,6 @@ export default async function ClientSecretsPage({ params }: Props) {
           noun="secrets"
           explanation="The application authenticates with the Client Id and any one of them that has not expired."
           addLabel={admin ? "Add secret" : undefined}
-          disabledReason={disabledReason}
         />
 
         {!admin && <Banner tone="info">You can view secrets. Adding and deleting them needs the Account Administrator role.</Banner>}
