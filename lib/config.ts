@@ -1,6 +1,7 @@
 // Every environment variable Latchkey reads, in one place (the README's table mirrors it).
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { devSignInEnabled } from "@/lib/auth/sign-in-options";
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -13,9 +14,13 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
   const baseUrl = (env.LATCHKEY_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const devSignIn = devSignInEnabled(env);
   return {
     port,
-    host: env.HOST ?? "0.0.0.0",
+    // Development sign-in lets anyone who knows a member's email in: by default only this
+    // machine can reach it; another interface needs HOST set on purpose.
+    host: env.HOST?.trim() || (devSignIn ? "127.0.0.1" : "0.0.0.0"),
+    devSignIn,
     baseUrl,
     issuer: `${baseUrl}/identity`,
     /** The `aud` of access tokens: the APIs that accept Latchkey's tokens. */

@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { DevSignInForm, SsoButton } from "@/components/auth/sign-in-forms";
 import { Banner } from "@/components/ui/banner";
 import { getSessionUser } from "@/lib/auth/get-session-user";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { devSignInEnabled, oidcSettings } from "@/lib/auth/sign-in-options";
+import { serverConfig } from "@/lib/config";
 import { findInteractionClientName } from "@/lib/oauth/find-interaction-client";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,14 +18,10 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "Your account is not a member of any Latchkey tenant. Ask an Account Administrator to add you.",
 };
 
-/** Only same-site paths: never send a user on to another origin after signing in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; reauth?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; reauth?: string }> }) {
   const { callbackUrl, error, reauth } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  // Never on to another origin after signing in (lib/auth/safe-redirect.ts).
+  const target = safeRedirectPath(callbackUrl, serverConfig().baseUrl);
   // An application asked for a fresh sign-in (prompt=login, max_age): the current session will not do.
   const again = reauth === "1";
   if (!again && (await getSessionUser())) redirect(target);

@@ -42,6 +42,7 @@ export function AuditEventItem({ event, now }: { event: AuditEntry; now: number 
           <p className="break-all">
             by <span className="font-medium text-slate-900">{event.actor.label}</span>
             {event.actor.type === "cli" && <span className="text-slate-600"> (command line)</span>}
+            {event.actor.type === "identity-provider" && <span className="text-slate-600"> (identity provider)</span>}
           </p>
         </div>
       </div>

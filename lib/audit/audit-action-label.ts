@@ -12,6 +12,8 @@ const LABELS: Record<string, string> = {
   "membership.create": "User added",
   "membership.roles": "User's roles changed",
   "membership.delete": "User removed",
+  "sign-in.bound": "Bound to the identity provider",
+  "sign-in.refused": "Sign-in refused",
 };
 
 const VERBS: Record<string, string> = { create: "created", update: "changed", delete: "deleted", rename: "renamed" };

@@ -3,10 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { signInUser } from "@/lib/users/sign-in-user";
+import { signInRefusedPath } from "./sign-in-refusal";
 import { ZEmail } from "@/lib/validation/user";
+import { safeRedirectUrl } from "./safe-redirect";
 import { devSignInEnabled, oidcSettings } from "./sign-in-options";
 
-type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string };
+type OidcProfile = { sub: string; email?: string; email_verified?: unknown; name?: string };
 
 function oidcProvider(): OAuthConfig<OidcProfile>[] {
   const settings = oidcSettings();
@@ -49,6 +51,8 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/signin", error: "/signin" },
   providers: [...oidcProvider(), ...devProvider()],
   callbacks: {
+    // Only pages of Latchkey (next-auth's default throws on a malformed URL: a 500).
+    redirect: async ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true; // dev sign-in already checked in authorize()
       const settings = oidcSettings();
@@ -62,7 +66,8 @@ export const authOptions: NextAuthOptions = {
         emailVerified: p.email_verified,
         name: p.name,
       });
-      if (!result.ok) return "/signin?error=NotAMember";
+      // A page of its own: back on the sign-in page, the button would go round the same loop.
+      if (!result.ok) return signInRefusedPath(result.reason);
       // next-auth hands this same object to the jwt callback: carry our user id, not the
       // provider's subject, into the session.
       user.id = result.user.id;

@@ -4,6 +4,7 @@ import next from "next";
 import type { ServerConfig } from "@/lib/config";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
+import { devSignInNotice } from "./dev-sign-in-notice";
 
 /** One server process: portal and token service on the configured port. */
 export async function startServer(config: ServerConfig, dev: boolean): Promise<void> {
@@ -19,6 +20,8 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       const processes = cluster.isWorker ? `, ${config.workers} processes` : "";
       console.log(`Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}${processes}`);
+      const notice = devSignInNotice(config);
+      if (notice) console.warn(notice);
     }
   });
 
