@@ -7,6 +7,17 @@ function formatInstant(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** Bound to an identity at the provider (by the first sign-in through it), or not yet. */
+function SignInMethod({ issuer }: { issuer: string | null }) {
+  if (!issuer) return <span className="text-slate-600">Waiting for a first sign-in</span>;
+  return (
+    <>
+      Identity provider
+      <span className="block break-all font-mono text-xs text-slate-600">{issuer}</span>
+    </>
+  );
+}
+
 /** The tenant's members; administrators get links to change roles and a way to remove. */
 export function MembersTable({
   tenantSlug,
@@ -36,6 +47,9 @@ export function MembersTable({
               Roles
             </th>
             <th scope="col" className="px-4 py-3">
+              Signs in with
+            </th>
+            <th scope="col" className="px-4 py-3">
               Last sign-in
             </th>
             {canManage && (
@@ -60,6 +74,9 @@ export function MembersTable({
                   {member.isAdministrator && administrators === 1 && (
                     <span className="mt-1 block text-xs text-slate-600">The only Account Administrator: can’t be removed or demoted.</span>
                   )}
+                </td>
+                <td className="min-w-48 px-4 py-3 align-top">
+                  <SignInMethod issuer={member.issuer} />
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 align-top">
                   {member.lastSignInAt ? formatInstant(member.lastSignInAt) : <span className="text-slate-600">Never signed in</span>}

@@ -308,6 +308,54 @@ describe("RP-initiated logout", () => {
     expect(browser.hasCookie("next-auth.session-token")).toBe(false);
   });
 
+  function endSessionUrl(params: Record<string, string> = {}): URL {
+    const url = new URL(metadata.end_session_endpoint!);
+    url.search = new URLSearchParams(params).toString();
+    return url;
+  }
+
+  // Logout CSRF: oidc-provider confirms a sign-out by itself (an auto-submitted form with
+  // logout=yes) when it has no session of the person, and that used to end the portal session.
+  it("asks a person signed in only to the portal before another site's sign-out request ends their session", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(admin());
+    const page = await browser.open(endSessionUrl());
+    const html = await page.response.text();
+    expect(page.response.status).toBe(200);
+    expect(html).toContain("Sign out?");
+    expect(html).not.toMatch(/name="logout"[^>]*value="yes"/);
+    expect(html).not.toContain("document.forms[0].submit()");
+    expect(browser.hasCookie("next-auth.session-token")).toBe(true);
+
+    // "Stay signed in" keeps the portal session; "Sign out" ends it.
+    const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!, service.baseUrl);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+    await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf }) });
+    expect(browser.hasCookie("next-auth.session-token")).toBe(true);
+
+    const again = await (await browser.open(endSessionUrl())).response.text();
+    const secondXsrf = /name="xsrf" value="([^"]+)"/.exec(again)![1]!;
+    await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf: secondXsrf, logout: "yes" }) });
+    expect(browser.hasCookie("next-auth.session-token")).toBe(false);
+  });
+
+  it("asks too when the id_token_hint names someone else than the person signed in to the portal", async () => {
+    const { idToken } = await signedInWithIdToken();
+    const victim = new TestBrowser(service.baseUrl);
+    await victim.signIn({ userId: tenant.memberUserId, email: tenant.member.actor.label });
+    const html = await (await victim.open(endSessionUrl({ id_token_hint: idToken }))).response.text();
+    expect(html).toContain("Sign out?");
+    expect(html).not.toMatch(/name="logout"[^>]*value="yes"/);
+  });
+
+  it("signs out without asking only for a valid id_token_hint of the person signed in to the portal", async () => {
+    const { idToken } = await signedInWithIdToken();
+    const portalOnly = new TestBrowser(service.baseUrl);
+    await portalOnly.signIn(admin());
+    const html = await (await portalOnly.open(endSessionUrl({ id_token_hint: idToken }))).response.text();
+    expect(html).toMatch(/name="logout" value="yes"/);
+  });
+
   it("never redirects to a logout URL that is not registered", async () => {
     const { browser, idToken } = await signedInWithIdToken();
     for (const target of ["https://evil.example.com/bye", "https://app.example.com/bye/", REDIRECT]) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { INTERACTION_ROUTE } from "./identity-paths";
-import { signOutOfPortal } from "./portal-sign-out";
+import { askBeforePortalSignOut, signOutOfPortal } from "./portal-sign-out";
 import { correctErrorCode } from "./rfc6749-error-codes";
 import type { StructuredTokens } from "./structured-tokens";
 
@@ -26,6 +26,8 @@ export function extensionRoutes({ tokens, interaction }: { tokens: StructuredTok
       case "revocation":
         correctErrorCode(ctx);
         return tokens.afterProvider(ctx);
+      case "end_session":
+        return askBeforePortalSignOut(ctx);
       case "end_session_confirm":
         return signOutOfPortal(ctx);
     }

@@ -1,6 +1,30 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
-import { portalSessionCookieNames } from "./portal-session";
+import { escapeHtml, signOutConfirmationPage } from "./pages";
+import { portalSessionCookieNames, readPortalSession } from "./portal-session";
+
+/**
+ * An application's sign-out request (RP-initiated logout) when the token service has no
+ * session of the person: oidc-provider then confirms it by itself, with an auto-submitted
+ * form, and signOutOfPortal would end the portal session. Any site could send a signed-in
+ * person there. So unless a valid id_token_hint names the person signed in to the portal,
+ * they are asked first, on the same page as when the token service knows them.
+ */
+export async function askBeforePortalSignOut(ctx: KoaContextWithOIDC): Promise<void> {
+  const { session, entities } = ctx.oidc;
+  // An error, or oidc-provider asked already (logoutSource in create-provider.ts).
+  if (ctx.status !== 200 || !session || session.accountId) return;
+  const portal = await readPortalSession(ctx.req);
+  if (!portal) return; // nobody to sign out of the portal
+  // oidc-provider sets IdTokenHint only for a hint it could decode, and answers an error for one that does not validate.
+  const hint = entities.IdTokenHint as { payload?: { sub?: unknown } } | undefined;
+  if (hint?.payload?.sub === portal.userId) return;
+  const secret = (session.state as { secret?: unknown } | undefined)?.secret;
+  if (typeof secret !== "string") return;
+  const form = `<form id="op.logoutForm" method="post" action="${escapeHtml(ctx.oidc.urlFor("end_session_confirm"))}"><input type="hidden" name="xsrf" value="${escapeHtml(secret)}"/></form>`;
+  ctx.type = "html";
+  ctx.body = signOutConfirmationPage(form, ctx.oidc.client?.clientName);
+}
 
 /**
  * After oidc-provider confirmed an application's sign-out request (RP-initiated logout):

@@ -11,6 +11,8 @@ export type TenantMember = {
   roles: string[];
   isAdministrator: boolean;
   lastSignInAt: Date | null;
+  /** The identity provider's issuer this person is bound to; null until their first sign-in through it. */
+  issuer: string | null;
   memberSince: Date;
 };
 
@@ -20,7 +22,7 @@ export async function listTenantMembers(ctx: TenantContext): Promise<TenantMembe
     where: { tenantId: ctx.tenantId },
     select: {
       createdAt: true,
-      user: { select: { id: true, email: true, name: true, lastSignInAt: true } },
+      user: { select: { id: true, email: true, name: true, lastSignInAt: true, issuer: true } },
       roles: { select: { role: { select: { name: true, builtIn: true } } } },
     },
   });
@@ -38,6 +40,7 @@ export async function listTenantMembers(ctx: TenantContext): Promise<TenantMembe
         roles,
         isAdministrator,
         lastSignInAt: m.user.lastSignInAt,
+        issuer: m.user.issuer,
         memberSince: m.createdAt,
       };
     })

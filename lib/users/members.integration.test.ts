@@ -47,6 +47,7 @@ describe("listTenantMembers", () => {
       roles: ["Account Administrator", "Account Member"],
       isAdministrator: true,
       lastSignInAt: null,
+      issuer: null,
     });
     expect(members.find((m) => m.userId === t.memberUserId)).toMatchObject({ roles: ["Account Member"], isAdministrator: false });
   });

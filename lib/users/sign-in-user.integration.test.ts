@@ -4,6 +4,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db/prisma";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { addTenantUser } from "./add-tenant-user";
+import { listTenantMembers } from "./list-tenant-members";
 import { signInUser } from "./sign-in-user";
 
 const ISSUER = "https://idp.example.test";
@@ -158,5 +159,16 @@ describe("next-auth's callbacks (lib/auth/auth-options.ts)", () => {
     const verified = await signInThroughProvider({ sub: person.subject, email: person.email, email_verified: true });
     expect(verified.result).toBe(true);
     expect(verified.user.id).toBe(person.userId);
+  });
+});
+
+describe("the Users page's list (listTenantMembers)", () => {
+  it("shows who is waiting for a first sign-in and who is bound to the provider, with the last sign-in", async () => {
+    const person = await personInBothTenants();
+    const before = (await listTenantMembers(b.member)).find((m) => m.userId === person.userId);
+    expect(before).toMatchObject({ issuer: null, lastSignInAt: null });
+    await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true });
+    const after = (await listTenantMembers(b.member)).find((m) => m.userId === person.userId);
+    expect(after).toMatchObject({ issuer: ISSUER, lastSignInAt: expect.any(Date) });
   });
 });
