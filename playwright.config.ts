@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_SERVER_LOG, e2eServerEnv } from "./e2e/support/e2e-env";
+import { COMPANY_IDP, E2E_BASE_URL, E2E_SERVER_LOG, e2eServerEnv } from "./e2e/support/e2e-env";
 
 // Runs against the production build (`next build` first) on its own database and data
 // directory; E2E_DATABASE_URL picks PostgreSQL, otherwise a fresh SQLite file.
@@ -20,14 +20,25 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    // The server's output is kept in a file too, so specs can prove no secret is logged.
-    command: `tsx --tsconfig tsconfig.node.json e2e/support/reset-e2e.ts && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
-    url: `${E2E_BASE_URL}/signin`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: e2eServerEnv(),
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // The company's identity provider the portal signs in through (LATCHKEY_OIDC_ISSUER).
+      command: "tsx --tsconfig tsconfig.node.json e2e/support/run-company-idp.ts",
+      url: `${COMPANY_IDP.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The server's output is kept in a file too, so specs can prove no secret is logged.
+      command: `tsx --tsconfig tsconfig.node.json e2e/support/reset-e2e.ts && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
+      url: `${E2E_BASE_URL}/signin`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: e2eServerEnv(),
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -6,6 +6,17 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve(E2E_PORT === 3210 ? "data/e2e" : `data/e2e-${E2E_PORT}`);
 export const E2E_SERVER_LOG = path.join(E2E_DATA_DIR, "server.log");
 
+// The company's identity provider (e2e/support/company-idp.ts), 1000 ports above the server.
+const IDP_PORT = E2E_PORT + 1000;
+export const COMPANY_IDP = {
+  port: IDP_PORT,
+  issuer: `http://127.0.0.1:${IDP_PORT}`,
+  name: "Company IdP",
+  clientId: "latchkey-e2e",
+  // Test-only: Latchkey's client at the test IdP, which lives as long as one run.
+  clientSecret: "company-idp-e2e-client-secret",
+};
+
 /** The database the end-to-end server and its seeding share. */
 export function e2eDatabaseUrl(): string {
   return process.env.E2E_DATABASE_URL ?? `file:${path.join(E2E_DATA_DIR, "latchkey-e2e.db")}`;
@@ -16,7 +27,12 @@ export function e2eServerEnv(): Record<string, string> {
     PORT: String(E2E_PORT),
     LATCHKEY_BASE_URL: E2E_BASE_URL,
     LATCHKEY_DATA_DIR: E2E_DATA_DIR,
+    // Development sign-in stays on: most specs sign in through it (sign-in.ts).
     LATCHKEY_DEV_SIGNIN: "1",
+    LATCHKEY_OIDC_ISSUER: COMPANY_IDP.issuer,
+    LATCHKEY_OIDC_CLIENT_ID: COMPANY_IDP.clientId,
+    LATCHKEY_OIDC_CLIENT_SECRET: COMPANY_IDP.clientSecret,
+    LATCHKEY_OIDC_NAME: COMPANY_IDP.name,
     DATABASE_URL: e2eDatabaseUrl(),
     // Every spec's requests come from 127.0.0.1; the per-address limit would add up across
     // specs. The per-client limit keeps its default and is tested (token-service-limits.spec.ts).

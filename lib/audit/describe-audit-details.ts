@@ -37,6 +37,11 @@ const FIELD_LABELS: Record<string, string> = {
   kid: "JWT key id (kid)",
   thumbprint: "Thumbprint (SHA-256)",
   key: "Key type",
+  // sign-in.bound / sign-in.refused: the identity at the company's provider.
+  issuer: "Identity provider",
+  subject: "Subject at the provider",
+  reason: "Reason",
+  emailVerified: "email_verified claim",
 };
 
 /** Stored codes shown by their names, e.g. securityType "signed-jwt" → "Signed JWT". */
