@@ -63,7 +63,10 @@ export async function startCompanyIdp({ port = 0, clients }: { port?: number; cl
       names: { session: "_company_idp_session", interaction: "_company_idp_interaction", resume: "_company_idp_resume" },
     },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // Email and name in the ID token, as the providers companies use put them there
+    // (oidc-provider alone would keep them for userinfo); Latchkey reads the ID token.
     features: { devInteractions: { enabled: false } },
+    conformIdTokenClaims: false,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {
       const account = accounts.get(sub);
