@@ -4,22 +4,31 @@ import Provider, { errors, interactionPolicy, type Configuration, type SigningAl
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
-import { findCachedClient, reloadClient } from "./client-cache";
+import { findCachedClient } from "./client-cache";
+import { clientLookup, compareClientSecret } from "./client-lookup";
 import { corsOriginAllowed } from "./cors";
 import { claimOnce, createAdapter } from "./database-adapter";
-import { LATCHKEY_CLIENT_PROPERTIES, type TokenServiceClient } from "./find-oauth-client";
+import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
-import { checkAuthenticationAttempt, countFailedAuthentications } from "./failed-authentication-limit";
+import { countFailedAuthentications } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
+import {
+  addIssuerToEveryAuthorizationResponse,
+  currentContext,
+  expectCurrentContext,
+  ignoreClientMetadataProblems,
+  overrideClientSecretComparison,
+  replaceReplayDetection,
+  wrapClientFind,
+} from "./oidc-provider-internals";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
 import { readPortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
 import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
-import { verifyClientSecret } from "./verify-client-secret";
 
 export type ProviderOptions = { config: ServerConfig; keys: KeySet; cookieKeys: string[]; limiter: AuthFailureLimiter; prefix: string };
 
@@ -220,57 +229,23 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   // default would take the leftmost X-Forwarded-For entry, which the client writes itself.
   provider.maxIpsCount = config.trustedProxyHops;
 
-  // oidc-provider compares client_secret_basic/_post secrets through this method; its
-  // maintainer suggests overriding it for hashed secrets (node-oidc-provider#631).
-  provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: LatchkeyClient, actual: string) {
-    if (typeof actual !== "string") return false;
-    const cached = await findCachedClient(this.clientId);
-    if (cached && verifyClientSecret(cached.secrets, actual)) return true;
-    // Failures are rare (and limited, failed-authentication-limit.ts): worth one query to
-    // let a secret added within the cache's second work at once.
-    const fresh = await reloadClient(this.clientId);
-    return !!fresh && verifyClientSecret(fresh.secrets, actual);
-  };
-
+  // Where oidc-provider is patched, through the one module allowed to (oidc-provider-internals.ts).
+  expectCurrentContext();
+  overrideClientSecretComparison(provider, compareClientSecret);
   // Hybrid clients ("code id_token") count as implicit-flow clients to oidc-provider, which
   // then wants https redirect URLs. The portal's own URL rules (lib/validation/urls.ts)
   // already require https except on loopback addresses, where local development runs; the
   // two codes are the hook oidc-provider documents for relaxing exactly this.
-  // (Client.Schema is public API of oidc-provider that its type declarations leave out.)
-  const schema = (provider.Client as unknown as { Schema: { prototype: { invalidate(message: string, code?: string): void } } }).Schema.prototype;
-  const invalidate = schema.invalidate;
-  schema.invalidate = function (this: unknown, message: string, code?: string) {
-    if (code === "implicit-force-https" || code === "implicit-forbid-localhost") return;
-    invalidate.call(this, message, code);
-  };
-
+  ignoreClientMetadataProblems(provider, ["implicit-force-https", "implicit-forbid-localhost"]);
   // One insert decides whether a client's assertion id was seen (database-adapter.ts).
-  provider.ReplayDetection.unique = async (iss: string, jti: string, exp: number) => {
+  replaceReplayDetection(provider, async (iss, jti, exp) => {
     const first = await claimOnce("ReplayDetection", `${iss} ${jti}`, new Date(exp * 1000));
-    const keyId = (Provider.ctx as Record<symbol, string | undefined> | undefined)?.[ASSERTION_KEY];
+    const keyId = currentContext<{ [ASSERTION_KEY]?: string }>()?.[ASSERTION_KEY];
     if (first && keyId) recordCredentialUse("key", keyId, new Date());
     return first;
-  };
-
-  // oidc-provider validates adapter clients into Client objects and keeps only the last
-  // 100 of them, so with more clients than that in use every token would validate its
-  // client's metadata again. We keep each Client for as long as our cache keeps the record
-  // it was built from: a new record (any change to the tenant) builds a new Client.
-  const findClient = provider.Client.find.bind(provider.Client);
-  const built = new WeakMap<TokenServiceClient, InstanceType<Provider["Client"]>>();
-  provider.Client.find = async (id: string) => {
-    if (typeof id !== "string") return undefined;
-    const record = await findCachedClient(id);
-    // Refused before its credentials are even checked, if its address or id failed too often.
-    checkAuthenticationAttempt(limiter, id, record);
-    if (!record) return undefined;
-    let client = built.get(record);
-    if (!client) {
-      client = await findClient(id);
-      if (client) built.set(record, client);
-    }
-    return client;
-  };
+  });
+  wrapClientFind(provider, clientLookup(limiter));
+  addIssuerToEveryAuthorizationResponse(provider);
 
   countFailedAuthentications(provider, limiter);
   provider.use(
