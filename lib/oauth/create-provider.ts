@@ -40,6 +40,9 @@ const SIGNING: SigningAlgorithm[] = ["ES256", "RS256"];
 const USER_SCOPES = Object.keys(SCOPE_CLAIMS).join(" ");
 // A client assertion must expire within this, so the replay store holds little (RFC 7523 3: "The JWT MUST contain an exp").
 const MAX_ASSERTION_LIFETIME_S = 600;
+// A client's clock may run ahead a little; an assertion "issued" further ahead than this
+// was made to be used later (kept for replay after its jti's record is gone).
+const MAX_ASSERTION_FUTURE_IAT_S = 60;
 const DAY_S = 86_400;
 // Refresh tokens (hybrid clients that allow them) rotate on every use; a family ends after
 // 14 days without use, and 30 days after its sign-in however much it is used.
@@ -213,8 +216,12 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       authorizationSigningAlgValues: SIGNING,
     },
     assertJwtClientAuthClaimsAndHeader: async (ctx, claims, header, client) => {
-      if (Number(claims.exp) - Math.floor(Date.now() / 1000) > MAX_ASSERTION_LIFETIME_S) {
+      const now = Math.floor(Date.now() / 1000);
+      if (Number(claims.exp) - now > MAX_ASSERTION_LIFETIME_S) {
         throw new errors.InvalidClientAuth(`client assertions must expire within ${MAX_ASSERTION_LIFETIME_S} seconds`);
+      }
+      if (typeof claims.iat === "number" && claims.iat - now > MAX_ASSERTION_FUTURE_IAT_S) {
+        throw new errors.InvalidClientAuth(`client assertion issued in the future (iat more than ${MAX_ASSERTION_FUTURE_IAT_S} seconds ahead)`);
       }
       // The key that verified: the one the assertion names (or the only one).
       const registered = (await findCachedClient(client.clientId))?.keys ?? [];
@@ -247,7 +254,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   wrapClientFind(provider, clientLookup(limiter));
   addIssuerToEveryAuthorizationResponse(provider);
 
-  countFailedAuthentications(provider, limiter);
+  countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);
   provider.use(
     extensionRoutes({
       tokens: structuredTokens(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),
