@@ -7,7 +7,7 @@ import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient } from "./client-cache";
 import { clientLookup, compareClientSecret } from "./client-lookup";
 import { corsOriginAllowed } from "./cors";
-import { claimOnce, createAdapter } from "./database-adapter";
+import { claimOnce, createAdapter, grantRef } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
@@ -184,7 +184,15 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         : account?.accountId === accountId && account.roles
           ? account.roles
           : ((await findTenantMember(client.latchkey_tenant_id, accountId))?.roles ?? []);
-      return { tenant_id: client.latchkey_tenant_id, tenant: client.latchkey_tenant, environment: client.latchkey_environment, roles };
+      // A person's token names its grant, so revoking the grant makes it inactive (access-token-jwt.ts).
+      const grantId = "grantId" in token ? (token.grantId as string | undefined) : undefined;
+      return {
+        tenant_id: client.latchkey_tenant_id,
+        tenant: client.latchkey_tenant,
+        environment: client.latchkey_environment,
+        roles,
+        ...(grantId ? { grant_ref: grantRef(grantId) } : {}),
+      };
     },
     ttl: {
       // The client's own token lifetime, carried by the resource server info above.
@@ -251,7 +259,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     if (first && keyId) recordCredentialUse("key", keyId, new Date());
     return first;
   });
-  wrapClientFind(provider, clientLookup(limiter));
+  wrapClientFind(provider, clientLookup(provider, limiter));
   addIssuerToEveryAuthorizationResponse(provider);
 
   countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);

@@ -76,6 +76,16 @@ export function wrapClientFind(provider: Provider, wrap: (id: string, find: Find
 }
 
 /**
+ * A Client built from metadata that no adapter holds (oidc-provider builds Clients itself
+ * inside Client.find; its constructor is not documented API).
+ */
+export function clientFromMetadata(provider: Provider, metadata: Record<string, unknown>): ClientInstance {
+  const Client = provider.Client as unknown as new (metadata: Record<string, unknown>) => ClientInstance;
+  if (typeof Client !== "function" || Client.length < 1) throw new InternalsChanged("Client's constructor no longer takes metadata");
+  return new Client(metadata);
+}
+
+/**
  * The request being handled, where oidc-provider calls us without it (Client.find,
  * compareClientSecret, ReplayDetection.unique). Provider.ctx reads its AsyncLocalStorage;
  * the type declarations leave it out.
