@@ -34,7 +34,7 @@ export async function compareClientSecret(client: ClientInstance, presented: str
   const cached = await findCachedClient(client.clientId);
   if (cached && verifyClientSecret(cached.secrets, presented)) return true;
   if (currentContext<Marked>()?.[READ_FRESH]) return false;
-  return verifyClientSecret(await loadClientSecrets(client.clientId), presented);
+  return !!cached && verifyClientSecret(await loadClientSecrets(cached.metadata.latchkey_client_db_id), presented);
 }
 
 /**

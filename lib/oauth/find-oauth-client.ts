@@ -121,9 +121,9 @@ export async function clientIdExists(clientId: string): Promise<boolean> {
   return !!(await db.client.findUnique({ where: { clientId: clientId.toLowerCase() }, select: { id: true } }));
 }
 
-/** The client's secrets as the database has them now, by its public id: one small query. */
-export async function loadClientSecrets(clientId: string): Promise<StoredSecret[]> {
-  const rows = await db.clientSecret.findMany({ where: { client: { clientId: clientId.toLowerCase() } }, select: { id: true, hash: true, expiresAt: true } });
+/** The client's secrets as the database has them now, by the client's row id: one small query. */
+export async function loadClientSecrets(clientDbId: string): Promise<StoredSecret[]> {
+  const rows = await db.clientSecret.findMany({ where: { clientId: clientDbId }, select: { id: true, hash: true, expiresAt: true } });
   return rows.map((s) => ({ id: s.id, hash: Buffer.from(s.hash, "hex"), expiresAt: s.expiresAt?.getTime() ?? null }));
 }
 
