@@ -1,5 +1,6 @@
 // Each override of oidc-provider's internals, run against the installed oidc-provider: if an
 // upgrade renames, reshapes or stops calling what we patch, one of these fails by name.
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
@@ -7,6 +8,8 @@ import Provider, { type ClientMetadata, type Configuration } from "oidc-provider
 import { afterEach, describe, expect, it } from "vitest";
 import { postToken } from "@/lib/testing/post-token";
 import {
+  addIssuerToEveryAuthorizationResponse,
+  clientFromMetadata,
   currentContext,
   expectCurrentContext,
   ignoreClientMetadataProblems,
@@ -125,6 +128,35 @@ describe("oidc-provider internals", () => {
     expect(calls).toHaveLength(2);
     expect(calls[0]![0]).toBe("jwt-client");
     expect(calls[0]![2]).toBeGreaterThan(Date.now() / 1000);
+  });
+
+  it("builds a Client from metadata no adapter holds, validated like any other", async () => {
+    const { provider } = await serve();
+    const client = clientFromMetadata(provider, { ...SECRET_CLIENT, client_id: "stand-in" });
+    expect(client).toBeInstanceOf(provider.Client);
+    expect(client.clientId).toBe("stand-in");
+    expect(client.clientAuthMethod).toBe("client_secret_basic");
+    expect(() => clientFromMetadata(provider, { ...SECRET_CLIENT, grant_types: ["no-such-grant"] })).toThrow();
+  });
+
+  it("authorization.success hands listeners the very parameters it sends", async () => {
+    const { provider } = await serve();
+    addIssuerToEveryAuthorizationResponse(provider);
+    const out: Record<string, unknown> = { code: "c", id_token: "t" };
+    provider.emit("authorization.success", { oidc: { responseMode: "form_post" } }, out);
+    expect(out.iss).toBe(provider.issuer);
+    // The send itself is checked end to end in hybrid.integration.test.ts (raw form_post).
+    const source = readFileSync(require.resolve("oidc-provider/lib/actions/authorization/respond.js"), "utf8");
+    expect(source).toMatch(/emit\('authorization\.success', ctx, out\);\s*\n[\s\S]*?await handler\(ctx, params\.redirect_uri, omitBy\(out,/);
+  });
+
+  it("is the only module that touches oidc-provider's internals", () => {
+    const INTERNAL =
+      /Provider\.ctx\b|\.prototype\.compareClientSecret|\.Schema\b|ReplayDetection\.unique|Client\.find\s*=|new provider\.Client\(|oidc-provider\/lib\//;
+    const offenders = readdirSync("lib", { recursive: true, encoding: "utf8" })
+      .filter((file) => /\.tsx?$/.test(file) && !file.includes("generated") && !file.startsWith("oauth/oidc-provider-internals"))
+      .filter((file) => INTERNAL.test(readFileSync(`lib/${file}`, "utf8")));
+    expect(offenders).toEqual([]);
   });
 
   it("refuses to patch what is not there any more, naming it", () => {
