@@ -38,6 +38,7 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
       perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
       perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),
       windowSeconds: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_WINDOW", 60),
+      alertPerClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_ALERT", 50),
     },
   };
 }

@@ -35,7 +35,7 @@ export function e2eServerEnv(): Record<string, string> {
     LATCHKEY_OIDC_NAME: COMPANY_IDP.name,
     DATABASE_URL: e2eDatabaseUrl(),
     // Every spec's requests come from 127.0.0.1; the per-address limit would add up across
-    // specs. The per-client limit keeps its default and is tested (token-service-limits.spec.ts).
+    // specs. The per-client-and-address limit keeps its default and is tested (token-service-limits.spec.ts).
     LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "100000",
     NEXT_TELEMETRY_DISABLED: "1",
   };

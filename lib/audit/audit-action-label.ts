@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   "key.create": "Key added",
   "key.delete": "Key deleted",
   "client.roles": "Client's roles changed",
+  "client.auth-failures": "Many failed client sign-ins",
   "membership.create": "User added",
   "membership.roles": "User's roles changed",
   "membership.delete": "User removed",

@@ -1,10 +1,15 @@
-// Failed client authentications are limited per client id and per source address: past
-// the limit, 429 with Retry-After, even for the right credentials, until the window ends.
+// Failed client authentications are limited per (client id, source address) and per source
+// address: past the limit, 429 with Retry-After, even for the right credentials, until the
+// window ends; never for an address that has not failed. Per client, failures are counted
+// and audited instead.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { countClientAuthFailures, countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
 import { createClient } from "@/lib/clients/create-client";
+import { db } from "@/lib/db/prisma";
 import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { basicAuthorization, postToken } from "@/lib/testing/post-token";
+import { flushClientAuthFailures } from "./client-auth-failures";
 
 let tenant: TestTenant;
 let service: TestTokenService | undefined;
@@ -18,33 +23,70 @@ afterEach(async () => {
   service = undefined;
 });
 
-async function tokenRequest(clientId: string, secret: string, how: "basic" | "post" = "basic") {
+async function tokenRequest(clientId: string, secret: string, how: "basic" | "post" = "basic", headers: Record<string, string> = {}) {
   const answer =
     how === "basic"
-      ? await postToken(service!.issuer, { grant_type: "client_credentials" }, { basic: { clientId, secret } })
-      : await postToken(service!.issuer, { grant_type: "client_credentials", client_id: clientId, client_secret: secret });
+      ? await postToken(service!.issuer, { grant_type: "client_credentials" }, { basic: { clientId, secret }, headers })
+      : await postToken(service!.issuer, { grant_type: "client_credentials", client_id: clientId, client_secret: secret }, { headers });
   return { status: answer.status, retryAfter: answer.headers.get("retry-after"), body: answer.body };
 }
 
 describe("failed client authentication limits", () => {
-  it("block a client id after its failures, for both ways of sending it, while other clients go on", async () => {
+  it("block a client id from the address that failed, for both ways of sending it, never the right secret from another address", async () => {
+    // Behind a proxy (X-Forwarded-For), so the test can speak from several addresses.
     service = await startTokenService({
-      LATCHKEY_AUTH_FAILURES_PER_CLIENT: "3",
+      LATCHKEY_TRUST_PROXY: "1",
+      LATCHKEY_AUTH_FAILURES_PER_CLIENT: "10",
       LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "100",
       LATCHKEY_AUTH_FAILURE_WINDOW: "60",
     });
     const [target, bystander] = await Promise.all([createClient(tenant.admin, clientInput()), createClient(tenant.admin, clientInput())]);
-    for (let i = 0; i < 3; i++) expect((await tokenRequest(target.clientId, "lk_wrong", i % 2 ? "post" : "basic")).status).toBe(401);
+    const attacker = { "x-forwarded-for": "203.0.113.66" };
+    for (let i = 0; i < 10; i++) expect((await tokenRequest(target.clientId, "lk_wrong", i % 2 ? "post" : "basic", attacker)).status).toBe(401);
+    // Past the limit, that address goes on guessing in vain.
+    for (let i = 0; i < 3; i++) expect((await tokenRequest(target.clientId, "lk_wrong", "basic", attacker)).status).toBe(429);
 
     for (const how of ["basic", "post"] as const) {
-      const blocked = await tokenRequest(target.clientId, target.secret.plaintext, how);
+      const blocked = await tokenRequest(target.clientId, target.secret.plaintext, how, attacker);
       expect(blocked.status).toBe(429);
       expect(blocked.body.error).toBe("too_many_requests");
       expect(Number(blocked.retryAfter)).toBeGreaterThan(50);
       expect(Number(blocked.retryAfter)).toBeLessThanOrEqual(60);
       expect(JSON.stringify(blocked.body)).not.toContain(target.secret.plaintext);
+      // The application itself, from its own address, is never locked out by someone who knows its id.
+      expect((await tokenRequest(target.clientId, target.secret.plaintext, how, { "x-forwarded-for": "198.51.100.20" })).status).toBe(200);
     }
-    expect((await tokenRequest(bystander.clientId, bystander.secret.plaintext)).status).toBe(200);
+    expect((await tokenRequest(bystander.clientId, bystander.secret.plaintext, "basic", attacker)).status).toBe(200);
+  });
+
+  it("count one client's failures from many addresses across processes: shown for its tenant, audited once per hour", async () => {
+    service = await startTokenService({ LATCHKEY_TRUST_PROXY: "1", LATCHKEY_AUTH_FAILURES_PER_CLIENT: "3", LATCHKEY_AUTH_FAILURE_ALERT: "20" });
+    const client = await createClient(tenant.admin, clientInput());
+    const from = (i: number) => ({ "x-forwarded-for": `192.0.2.${i}` });
+    for (let i = 0; i < 15; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "basic", from(i))).status).toBe(401);
+    await flushClientAuthFailures();
+    expect(await countRecentClientAuthFailures(tenant.admin, client.clientId)).toBe(15);
+    const alerts = () => db.auditEvent.findMany({ where: { action: "client.auth-failures", targetId: client.clientId } });
+    expect(await alerts()).toHaveLength(0);
+
+    // Another server process's failures land in the same count (the table is shared).
+    const row = await db.client.findUniqueOrThrow({ where: { clientId: client.clientId } });
+    expect(await countClientAuthFailures(row.id)).toBe(15);
+    for (let i = 15; i < 23; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "basic", from(i))).status).toBe(401);
+    await flushClientAuthFailures();
+    for (let i = 23; i < 30; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "post", from(i))).status).toBe(401);
+    await flushClientAuthFailures();
+    expect(await countRecentClientAuthFailures(tenant.admin, client.clientId)).toBe(30);
+    const [alert, ...more] = await alerts();
+    expect(more).toHaveLength(0);
+    expect(alert).toMatchObject({ tenantId: tenant.admin.tenantId, actorType: "token-service", targetLabel: client.name });
+    expect(JSON.parse(alert!.details)).toEqual({ failures: 23, window: "1 hour" });
+    expect(alert!.details).not.toContain("lk_wrong");
+    // Nobody was blocked: every address failed fewer times than its limit.
+    expect((await tokenRequest(client.clientId, client.secret.plaintext, "basic", from(1))).status).toBe(200);
+    // Another tenant does not see this client's count.
+    const other = await createTestTenant("limits-other");
+    await expect(countRecentClientAuthFailures(other.admin, client.clientId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("block a source address that fails across many client ids, then let it back in when the window ends", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, FailureWindows } from "./auth-failure-limiter";
+import { addressKey, clientAddressKey, FailureWindows } from "./auth-failure-limiter";
 
 describe("addressKey", () => {
   it("keeps IPv4 addresses whole and folds IPv6 addresses to their /64", () => {
@@ -14,9 +14,17 @@ describe("addressKey", () => {
   });
 });
 
+describe("clientAddressKey", () => {
+  it("keys a client id together with the address it was tried from, never alone", () => {
+    expect(clientAddressKey("ABC", "192.0.2.7")).toBe("client:abc from 192.0.2.7");
+    expect(clientAddressKey("abc", "2001:db8:1:2::9")).toBe("client:abc from 2001:db8:1:2::/64");
+    expect(clientAddressKey("abc", "192.0.2.7")).not.toBe(clientAddressKey("abc", "192.0.2.8"));
+  });
+});
+
 describe("FailureWindows", () => {
   it("blocks a key at its limit until a window from its first failure has passed", () => {
-    const windows = new FailureWindows({ perClient: 3, perAddress: 5, windowSeconds: 60 });
+    const windows = new FailureWindows({ perClient: 3, perAddress: 5, windowSeconds: 60, alertPerClient: 50 });
     expect(windows.fail("client:a", 1_000)).toBeNull();
     expect(windows.fail("client:a", 2_000)).toBeNull();
     expect(windows.fail("client:a", 3_000)).toBe(61_000);

@@ -1,11 +1,13 @@
 import cluster from "node:cluster";
 
 export type AuthFailureLimits = {
-  /** Failed client authentications allowed per client id in a window. */
+  /** Failed client authentications allowed per client id from one source address in a window. */
   perClient: number;
   /** Failed client authentications allowed per source address in a window. */
   perAddress: number;
   windowSeconds: number;
+  /** Failures of one client in an hour, from all addresses together, that are audited (not blocked). */
+  alertPerClient: number;
 };
 
 /**
@@ -92,8 +94,12 @@ export function countFailuresForWorkers(limits: AuthFailureLimits): void {
   });
 }
 
-export function clientKey(clientId: string): string {
-  return `client:${clientId.toLowerCase().slice(0, 100)}`;
+/**
+ * A client id as tried from one address. Never the client id alone: the id is public (it is
+ * in every authorization URL), so anyone could lock the client out by failing in its name.
+ */
+export function clientAddressKey(clientId: string, address: string): string {
+  return `client:${clientId.toLowerCase().slice(0, 100)} from ${addressKey(address).slice("address:".length)}`;
 }
 
 /**

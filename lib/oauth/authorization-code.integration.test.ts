@@ -13,6 +13,7 @@ import {
   randomPKCECodeVerifier,
   randomState,
   ResponseBodyError,
+  tokenIntrospection,
   type ServerMetadata,
 } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -186,14 +187,22 @@ describe("what an authorization code client may not do", () => {
     });
   });
 
-  it("redeems a code once: the second try is invalid_grant", async () => {
+  it("redeems a code once: the second try is invalid_grant, and the first's access token stops at introspection and userinfo", async () => {
     const browser = new TestBrowser(service.baseUrl);
     await browser.signIn(admin());
     const verifier = randomPKCECodeVerifier();
     const back = await authorize(browser, { code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state: "s" });
-    await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
+    const { access_token } = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" });
+    expect((await tokenIntrospection(app(), access_token)).active).toBe(true);
+    expect((await fetchUserInfo(app(), access_token, tenant.adminUserId)).sub).toBe(tenant.adminUserId);
+    // The token names its grant by a reference that is not the grant's id.
+    const claims = JSON.parse(Buffer.from(access_token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+    expect(claims.grant_ref).toEqual(expect.any(String));
+
     const again = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" }).catch((e: unknown) => e);
     expect(again).toMatchObject({ status: 400, error: "invalid_grant" });
+    expect(await tokenIntrospection(app(), access_token)).toEqual({ active: false });
+    await expect(fetchUserInfo(app(), access_token, tenant.adminUserId)).rejects.toMatchObject({ status: 401 });
   });
 
   it("answers CORS only for its redirect URLs' origins and its registered origins", async () => {

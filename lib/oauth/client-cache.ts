@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
-import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
+import { clientIdExists, loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
 
 /**
  * The token endpoint's view of clients, kept in memory so a token costs no database query.
@@ -26,15 +26,19 @@ let checking: Promise<void> | null = null;
 let generation = 0;
 
 export async function findCachedClient(clientId: string): Promise<TokenServiceClient | undefined> {
+  return (await lookUpClient(clientId)).client;
+}
+
+/** As findCachedClient, and whether the answer was read from the database just now. */
+export async function lookUpClient(clientId: string): Promise<{ client: TokenServiceClient | undefined; loaded: boolean }> {
   const key = clientId.toLowerCase();
   // Not a client id at all: nothing to look up (PostgreSQL would answer a NUL byte with an
   // error, not an empty result) and nothing to remember (50 kB "ids" must not fill the cache).
-  if (!CLIENT_ID_PATTERN.test(key)) return undefined;
+  if (!CLIENT_ID_PATTERN.test(key)) return { client: undefined, loaded: false };
   await ensureFresh();
   const cached = entries.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-
-  return load(key);
+  if (cached !== undefined) return { client: cached ?? undefined, loaded: false };
+  return { client: await load(key), loaded: true };
 }
 
 /**
@@ -49,7 +53,8 @@ export async function reloadClient(clientId: string): Promise<TokenServiceClient
 
 async function load(key: string): Promise<TokenServiceClient | undefined> {
   const startedIn = generation;
-  const loaded = (await loadTokenServiceClient(key)) ?? null;
+  // Unknown ids cost one small query, not the whole client's (client-lookup.ts says why).
+  const loaded = (await clientIdExists(key)) ? ((await loadTokenServiceClient(key)) ?? null) : null;
   if (startedIn === generation) {
     entries.delete(key);
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);

@@ -4,22 +4,31 @@ import Provider, { errors, interactionPolicy, type Configuration, type SigningAl
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
-import { findCachedClient, reloadClient } from "./client-cache";
+import { findCachedClient } from "./client-cache";
+import { clientLookup, compareClientSecret } from "./client-lookup";
 import { corsOriginAllowed } from "./cors";
-import { claimOnce, createAdapter } from "./database-adapter";
-import { LATCHKEY_CLIENT_PROPERTIES, type TokenServiceClient } from "./find-oauth-client";
+import { claimOnce, createAdapter, grantRef } from "./database-adapter";
+import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
-import { checkAuthenticationAttempt, countFailedAuthentications } from "./failed-authentication-limit";
+import { countFailedAuthentications } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
+import {
+  addIssuerToEveryAuthorizationResponse,
+  currentContext,
+  expectCurrentContext,
+  ignoreClientMetadataProblems,
+  overrideClientSecretComparison,
+  replaceReplayDetection,
+  wrapClientFind,
+} from "./oidc-provider-internals";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
 import { readPortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
 import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
-import { verifyClientSecret } from "./verify-client-secret";
 
 export type ProviderOptions = { config: ServerConfig; keys: KeySet; cookieKeys: string[]; limiter: AuthFailureLimiter; prefix: string };
 
@@ -31,6 +40,9 @@ const SIGNING: SigningAlgorithm[] = ["ES256", "RS256"];
 const USER_SCOPES = Object.keys(SCOPE_CLAIMS).join(" ");
 // A client assertion must expire within this, so the replay store holds little (RFC 7523 3: "The JWT MUST contain an exp").
 const MAX_ASSERTION_LIFETIME_S = 600;
+// A client's clock may run ahead a little; an assertion "issued" further ahead than this
+// was made to be used later (kept for replay after its jti's record is gone).
+const MAX_ASSERTION_FUTURE_IAT_S = 60;
 const DAY_S = 86_400;
 // Refresh tokens (hybrid clients that allow them) rotate on every use; a family ends after
 // 14 days without use, and 30 days after its sign-in however much it is used.
@@ -172,7 +184,15 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         : account?.accountId === accountId && account.roles
           ? account.roles
           : ((await findTenantMember(client.latchkey_tenant_id, accountId))?.roles ?? []);
-      return { tenant_id: client.latchkey_tenant_id, tenant: client.latchkey_tenant, environment: client.latchkey_environment, roles };
+      // A person's token names its grant, so revoking the grant makes it inactive (access-token-jwt.ts).
+      const grantId = "grantId" in token ? (token.grantId as string | undefined) : undefined;
+      return {
+        tenant_id: client.latchkey_tenant_id,
+        tenant: client.latchkey_tenant,
+        environment: client.latchkey_environment,
+        roles,
+        ...(grantId ? { grant_ref: grantRef(grantId) } : {}),
+      };
     },
     ttl: {
       // The client's own token lifetime, carried by the resource server info above.
@@ -204,8 +224,12 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       authorizationSigningAlgValues: SIGNING,
     },
     assertJwtClientAuthClaimsAndHeader: async (ctx, claims, header, client) => {
-      if (Number(claims.exp) - Math.floor(Date.now() / 1000) > MAX_ASSERTION_LIFETIME_S) {
+      const now = Math.floor(Date.now() / 1000);
+      if (Number(claims.exp) - now > MAX_ASSERTION_LIFETIME_S) {
         throw new errors.InvalidClientAuth(`client assertions must expire within ${MAX_ASSERTION_LIFETIME_S} seconds`);
+      }
+      if (typeof claims.iat === "number" && claims.iat - now > MAX_ASSERTION_FUTURE_IAT_S) {
+        throw new errors.InvalidClientAuth(`client assertion issued in the future (iat more than ${MAX_ASSERTION_FUTURE_IAT_S} seconds ahead)`);
       }
       // The key that verified: the one the assertion names (or the only one).
       const registered = (await findCachedClient(client.clientId))?.keys ?? [];
@@ -220,59 +244,25 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   // default would take the leftmost X-Forwarded-For entry, which the client writes itself.
   provider.maxIpsCount = config.trustedProxyHops;
 
-  // oidc-provider compares client_secret_basic/_post secrets through this method; its
-  // maintainer suggests overriding it for hashed secrets (node-oidc-provider#631).
-  provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: LatchkeyClient, actual: string) {
-    if (typeof actual !== "string") return false;
-    const cached = await findCachedClient(this.clientId);
-    if (cached && verifyClientSecret(cached.secrets, actual)) return true;
-    // Failures are rare (and limited, failed-authentication-limit.ts): worth one query to
-    // let a secret added within the cache's second work at once.
-    const fresh = await reloadClient(this.clientId);
-    return !!fresh && verifyClientSecret(fresh.secrets, actual);
-  };
-
+  // Where oidc-provider is patched, through the one module allowed to (oidc-provider-internals.ts).
+  expectCurrentContext();
+  overrideClientSecretComparison(provider, compareClientSecret);
   // Hybrid clients ("code id_token") count as implicit-flow clients to oidc-provider, which
   // then wants https redirect URLs. The portal's own URL rules (lib/validation/urls.ts)
   // already require https except on loopback addresses, where local development runs; the
   // two codes are the hook oidc-provider documents for relaxing exactly this.
-  // (Client.Schema is public API of oidc-provider that its type declarations leave out.)
-  const schema = (provider.Client as unknown as { Schema: { prototype: { invalidate(message: string, code?: string): void } } }).Schema.prototype;
-  const invalidate = schema.invalidate;
-  schema.invalidate = function (this: unknown, message: string, code?: string) {
-    if (code === "implicit-force-https" || code === "implicit-forbid-localhost") return;
-    invalidate.call(this, message, code);
-  };
-
+  ignoreClientMetadataProblems(provider, ["implicit-force-https", "implicit-forbid-localhost"]);
   // One insert decides whether a client's assertion id was seen (database-adapter.ts).
-  provider.ReplayDetection.unique = async (iss: string, jti: string, exp: number) => {
+  replaceReplayDetection(provider, async (iss, jti, exp) => {
     const first = await claimOnce("ReplayDetection", `${iss} ${jti}`, new Date(exp * 1000));
-    const keyId = (Provider.ctx as Record<symbol, string | undefined> | undefined)?.[ASSERTION_KEY];
+    const keyId = currentContext<{ [ASSERTION_KEY]?: string }>()?.[ASSERTION_KEY];
     if (first && keyId) recordCredentialUse("key", keyId, new Date());
     return first;
-  };
+  });
+  wrapClientFind(provider, clientLookup(provider, limiter));
+  addIssuerToEveryAuthorizationResponse(provider);
 
-  // oidc-provider validates adapter clients into Client objects and keeps only the last
-  // 100 of them, so with more clients than that in use every token would validate its
-  // client's metadata again. We keep each Client for as long as our cache keeps the record
-  // it was built from: a new record (any change to the tenant) builds a new Client.
-  const findClient = provider.Client.find.bind(provider.Client);
-  const built = new WeakMap<TokenServiceClient, InstanceType<Provider["Client"]>>();
-  provider.Client.find = async (id: string) => {
-    if (typeof id !== "string") return undefined;
-    const record = await findCachedClient(id);
-    // Refused before its credentials are even checked, if its address or id failed too often.
-    checkAuthenticationAttempt(limiter, id, record);
-    if (!record) return undefined;
-    let client = built.get(record);
-    if (!client) {
-      client = await findClient(id);
-      if (client) built.set(record, client);
-    }
-    return client;
-  };
-
-  countFailedAuthentications(provider, limiter);
+  countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);
   provider.use(
     extensionRoutes({
       tokens: structuredTokens(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),

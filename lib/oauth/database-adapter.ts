@@ -128,10 +128,24 @@ export async function claimOnce(model: string, id: string, expiresAt: Date): Pro
   return false;
 }
 
-/** Whether claimOnce has recorded this id (and it has not expired). */
-export async function isClaimed(model: string, id: string): Promise<boolean> {
-  const row = await db.oidcRecord.findUnique({ where: { model_id: { model, id: recordKey(id) } }, select: { expiresAt: true } });
-  return !!row && (!row.expiresAt || row.expiresAt.getTime() > Date.now());
+/**
+ * Whether a JWT access token still stands: its id was not revoked, and the grant it was
+ * issued under (by grant_ref, the grant's record key) was not revoked either. A revoked
+ * grant has no record: a second redemption of its code, a reused refresh token, signing
+ * out and revocation of its refresh token all delete it, on whichever process. One query.
+ */
+export async function accessTokenStands(jti: string, grantRef: string | undefined, revokedModel: string): Promise<boolean> {
+  const rows = await db.oidcRecord.findMany({
+    where: { OR: [{ model: revokedModel, id: recordKey(jti) }, ...(grantRef ? [{ model: "Grant", id: grantRef }] : [])] },
+    select: { model: true, expiresAt: true },
+  });
+  const live = (model: string) => rows.some((row) => row.model === model && (!row.expiresAt || row.expiresAt.getTime() > Date.now()));
+  return !live(revokedModel) && (!grantRef || live("Grant"));
+}
+
+/** The reference a JWT access token carries to its grant: the key of the grant's record, not its id. */
+export function grantRef(grantId: string): string {
+  return recordKey(grantId);
 }
 
 /** Drops expired records; run now and then by every server process (it is idempotent). */

@@ -113,6 +113,21 @@ export async function loadTokenServiceClient(clientId: string): Promise<TokenSer
 }
 
 /**
+ * Whether a client has this id: one small query, about what loadClientSecrets costs, so an
+ * unknown id costs what a wrong secret does (client-lookup.ts); the whole client is read
+ * only for ids that exist.
+ */
+export async function clientIdExists(clientId: string): Promise<boolean> {
+  return !!(await db.client.findUnique({ where: { clientId: clientId.toLowerCase() }, select: { id: true } }));
+}
+
+/** The client's secrets as the database has them now, by the client's row id: one small query. */
+export async function loadClientSecrets(clientDbId: string): Promise<StoredSecret[]> {
+  const rows = await db.clientSecret.findMany({ where: { clientId: clientDbId }, select: { id: true, hash: true, expiresAt: true } });
+  return rows.map((s) => ({ id: s.id, hash: Buffer.from(s.hash, "hex"), expiresAt: s.expiresAt?.getTime() ?? null }));
+}
+
+/**
  * What each type may do (seed 003): client-credentials only gets tokens for itself;
  * authorization code clients are browser apps (code + PKCE, never a refresh token);
  * hybrid clients are server-side apps (code or code id_token, refresh tokens if allowed).

@@ -11,6 +11,7 @@ import {
   Configuration,
   randomNonce,
   randomPKCECodeVerifier,
+  fetchUserInfo,
   refreshTokenGrant,
   tokenIntrospection,
   useCodeIdTokenResponseType,
@@ -102,6 +103,40 @@ describe("hybrid sign-in", () => {
     expect(tokens.expires_in).toBe(600);
   });
 
+  it('carries iss in every authorization response (RFC 9207), also "code id_token" by form_post', async () => {
+    const client = await hybridClient(false);
+    const config = app(client);
+    useCodeIdTokenResponseType(config);
+    const nonce = randomNonce();
+    const browser = await signedInBrowser();
+    const fragment = await browser.open(buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid", nonce, state: "st" }));
+    expect(new URLSearchParams(fragment.url.hash.slice(1)).get("iss")).toBe(service.issuer);
+
+    const url = buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid", nonce, state: "st", response_mode: "form_post" });
+    const { response } = await browser.open(url);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map(([, name, value]) => [name!, value!]));
+    expect(Object.keys(fields).sort()).toEqual(["code", "id_token", "iss", "state"]);
+    expect(fields.iss).toBe(service.issuer);
+    // The application reads the POST as openid-client does, which checks iss when present.
+    const posted = new Request(REDIRECT, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    const tokens = await authorizationCodeGrant(config, posted, { expectedNonce: nonce, expectedState: "st" });
+    expect(tokens.claims()).toMatchObject({ sub: tenant.adminUserId, nonce });
+    // A forged issuer is refused by the application.
+    const forged = new Request(REDIRECT, {
+      method: "POST",
+      body: new URLSearchParams({ ...fields, iss: "https://evil.example.com" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    const refused = await authorizationCodeGrant(config, forged, { expectedNonce: nonce, expectedState: "st" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "OAUTH_INVALID_RESPONSE", cause: { message: expect.stringMatching(/"iss" \(issuer\)/) } });
+  });
+
   it('answers response_type "code" and refuses the code without the client\'s secret', async () => {
     const client = await hybridClient(false);
     const { tokens } = await signIn(client);
@@ -162,9 +197,17 @@ describe("refresh tokens", () => {
     const third = await refreshTokenGrant(config, second.refresh_token!);
     expect((await tokenIntrospection(config, third.refresh_token!)).active).toBe(true);
 
-    // Replaying the first (spent) token: refused, and the live one dies with it.
+    expect((await tokenIntrospection(config, third.access_token)).active).toBe(true);
+    expect((await fetchUserInfo(config, third.access_token, tenant.adminUserId)).sub).toBe(tenant.adminUserId);
+
+    // Replaying the first (spent) token: refused, and the live one dies with it, with every
+    // access token issued in the family.
     await expect(refreshTokenGrant(config, first)).rejects.toMatchObject({ status: 400, error: "invalid_grant" });
     expect((await tokenIntrospection(config, third.refresh_token!)).active).toBe(false);
+    for (const accessToken of [tokens.access_token, second.access_token, third.access_token]) {
+      expect(await tokenIntrospection(config, accessToken)).toEqual({ active: false });
+      await expect(fetchUserInfo(config, accessToken, tenant.adminUserId)).rejects.toMatchObject({ status: 401 });
+    }
     await expect(refreshTokenGrant(config, third.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
     output.stop();
     for (const token of [first, second.refresh_token!, third.refresh_token!, client.secret.plaintext]) expect(output.text()).not.toContain(token);
@@ -190,6 +233,8 @@ describe("refresh tokens", () => {
       error: "invalid_grant",
     });
     await expect(refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
+    expect(await tokenIntrospection(config, tokens.access_token)).toEqual({ active: false });
+    await expect(fetchUserInfo(config, tokens.access_token, tenant.adminUserId)).rejects.toMatchObject({ status: 401 });
   });
 
   it("stop working for a person removed from the tenant, and when the client no longer allows them", async () => {

@@ -3,6 +3,7 @@ import { hkdfSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "@/lib/config";
 import { AuthFailureLimiter } from "./auth-failure-limiter";
+import { deleteOldClientAuthFailures } from "./client-auth-failures";
 import { createProvider } from "./create-provider";
 import { IDENTITY_PREFIX } from "./identity-paths";
 import { deleteExpiredRecords } from "./database-adapter";
@@ -44,7 +45,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
       .catch((error: unknown) => console.error("token service: could not take up the signing keys:", error instanceof Error ? error.message : error));
   }, KEY_POLL_INTERVAL_MS).unref();
   const maintenance = setInterval(() => {
-    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys()]).catch((error: unknown) =>
+    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys(), deleteOldClientAuthFailures()]).catch((error: unknown) =>
       console.error("token service: clean-up failed:", error instanceof Error ? error.message : error),
     );
   }, MAINTENANCE_INTERVAL_MS).unref();

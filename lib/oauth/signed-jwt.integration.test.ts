@@ -58,13 +58,13 @@ function app(clientId: string, key: KeyPair): Configuration {
 }
 
 /** A client assertion made by hand, for the cases a well-behaved library would never send. */
-async function assertion(clientId: string, key: KeyPair, claims: { aud?: string; expiresIn?: number; jti?: string } = {}): Promise<string> {
+async function assertion(clientId: string, key: KeyPair, claims: { aud?: string; expiresIn?: number; jti?: string; issuedIn?: number } = {}): Promise<string> {
   return new SignJWT({ jti: claims.jti ?? randomUUID() })
     .setProtectedHeader({ alg: "ES256", kid: key.kid })
     .setIssuer(clientId)
     .setSubject(clientId)
     .setAudience(claims.aud ?? metadata.token_endpoint!)
-    .setIssuedAt()
+    .setIssuedAt(Math.floor(Date.now() / 1000) + (claims.issuedIn ?? 0))
     .setExpirationTime(Math.floor(Date.now() / 1000) + (claims.expiresIn ?? 60))
     .sign(key.privateKey);
 }
@@ -142,6 +142,14 @@ describe("private_key_jwt", () => {
       .setExpirationTime("1m")
       .sign(new TextEncoder().encode("a shared secret nobody has"));
     expect(await tokenRequest(client.clientId, hmac)).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+  });
+
+  it("refuses an assertion issued more than 60 seconds in the future, and accepts small clock skew", async () => {
+    const key = await keyPair();
+    const client = await signedJwtClient(key);
+    const future = await tokenRequest(client.clientId, await assertion(client.clientId, key, { issuedIn: 120, expiresIn: 300 }));
+    expect(future).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(await tokenRequest(client.clientId, await assertion(client.clientId, key, { issuedIn: 30, expiresIn: 120 }))).toMatchObject({ status: 200 });
   });
 
   it("refuses client secrets for a signed-JWT client", async () => {

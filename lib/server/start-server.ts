@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import next from "next";
 import type { ServerConfig } from "@/lib/config";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
+import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
 import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
 import { devSignInNotice } from "./dev-sign-in-notice";
 
@@ -33,7 +34,7 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
         server.close();
         identity.close();
         // Keep the last few seconds of "last used" times, then stop even if connections linger.
-        await flushCredentialUses();
+        await Promise.all([flushCredentialUses(), flushClientAuthFailures()]);
         process.exit(0);
       })();
     });

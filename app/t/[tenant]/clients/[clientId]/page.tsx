@@ -4,6 +4,7 @@ import { ClientDeleteSection } from "@/components/clients/client-delete-section"
 import { ClientDetailsForm } from "@/components/clients/client-details-form";
 import { ClientDetailsView } from "@/components/clients/client-details-view";
 import { Banner } from "@/components/ui/banner";
+import { countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
 import { loadClientPage } from "./load-client-page";
@@ -26,7 +27,10 @@ export default async function ClientDetailsPage({ params, searchParams }: Props)
   const [{ tenant, clientId }, { created }] = await Promise.all([params, searchParams]);
   const { ctx, client } = await loadClientPage(tenant, clientId);
   const credential = clientCredential(client);
-  const [environments, settings] = ctx.isAdministrator ? await Promise.all([listEnvironments(ctx), getTenantSettings(ctx)]) : [[], null];
+  const [[environments, settings], failures] = await Promise.all([
+    ctx.isAdministrator ? Promise.all([listEnvironments(ctx), getTenantSettings(ctx)]) : Promise.resolve([[], null] as const),
+    countRecentClientAuthFailures(ctx, client.clientId),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -34,6 +38,12 @@ export default async function ClientDetailsPage({ params, searchParams }: Props)
         <Banner tone="success">
           Client “{client.name}” was created. The application signs users in with its Client Id (above)
           {CREDENTIAL_NOTE[credential ?? "none"]}.
+        </Banner>
+      )}
+      {failures > 0 && (
+        // Counted from every address; the token service blocks only the addresses that fail.
+        <Banner tone="warning">
+          {failures} failed sign-in{failures === 1 ? "" : "s"} in the last hour (wrong or expired credentials presented with this Client Id).
         </Banner>
       )}
       {ctx.isAdministrator && settings ? (

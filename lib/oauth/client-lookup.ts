@@ -1,0 +1,82 @@
+import "server-only";
+import type Provider from "oidc-provider";
+import type { AuthFailureLimiter } from "./auth-failure-limiter";
+import { findCachedClient, lookUpClient, reloadClient } from "./client-cache";
+import { checkAuthenticationAttempt } from "./failed-authentication-limit";
+import { HASHED_SECRET_PLACEHOLDER, loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
+import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
+import { verifyClientSecret } from "./verify-client-secret";
+
+type ClientInstance = InstanceType<Provider["Client"]>;
+// Set on a request whose authenticating client was read from the database (not the cache).
+const READ_FRESH = Symbol("latchkey client read from the database");
+type Marked = { [READ_FRESH]?: boolean };
+// Stand-ins for unknown ids (clientLookup): secret clients no secret can match.
+const standIns = new WeakSet<ClientInstance>();
+const STAND_IN_METADATA = {
+  client_id: "unknown-client",
+  client_secret: HASHED_SECRET_PLACEHOLDER,
+  grant_types: ["client_credentials"],
+  response_types: [],
+  redirect_uris: [],
+  token_endpoint_auth_method: "client_secret_basic",
+};
+
+/**
+ * A presented client secret against the client's hashed ones. One that does not match is
+ * checked against the database (unless this request has just read the client from it): a
+ * secret added within the cache's second must work at once for the application that just
+ * got it.
+ */
+export async function compareClientSecret(client: ClientInstance, presented: string): Promise<boolean> {
+  // Never a match; its one query (clientIdExists) was the lookup.
+  if (standIns.has(client)) return verifyClientSecret([], presented);
+  const cached = await findCachedClient(client.clientId);
+  if (cached && verifyClientSecret(cached.secrets, presented)) return true;
+  if (currentContext<Marked>()?.[READ_FRESH]) return false;
+  return !!cached && verifyClientSecret(await loadClientSecrets(cached.metadata.latchkey_client_db_id), presented);
+}
+
+/**
+ * How the token service finds a client by id (oidc-provider's Client.find, wrapped):
+ * - a client that authenticates is refused first if its address failed too often
+ *   (failed-authentication-limit.ts);
+ * - a failed authentication costs one database query, the same whether the id is unknown
+ *   or the secret wrong, so timing does not tell whether an id exists (npm run
+ *   bench:timing measures it): a wrong secret is checked against the secrets the database
+ *   has now (compareClientSecret), an unknown id is looked up in one query of the same
+ *   size (clientIdExists), also when the cache remembered it, and an id the cache has just
+ *   looked up is not looked up twice; then it authenticates against a stand-in client that
+ *   no secret matches, so oidc-provider does the same work and gives the same answer;
+ * - oidc-provider validates adapter clients into Client objects and keeps only the last
+ *   100, so with more clients in use every token would validate its client's metadata
+ *   again. Each Client is kept for as long as our cache keeps the record it was built from:
+ *   a new record (any change to the tenant) builds a new Client.
+ */
+export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
+  const built = new WeakMap<TokenServiceClient, ClientInstance>();
+  let standIn: ClientInstance | undefined;
+  return async (id: string, find: (id: string) => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
+    let { client: record, loaded: fresh } = await lookUpClient(id);
+    if (checkAuthenticationAttempt(limiter, id, record)) {
+      // An unknown id the cache remembered is looked up again: a query like a wrong secret's,
+      // and a client created within the cache's second works at once.
+      if (!record && !fresh) [record, fresh] = [await reloadClient(id), true];
+      Object.assign(currentContext() ?? {}, { [READ_FRESH]: fresh } satisfies Marked);
+      if (!record) {
+        // An unknown id authenticates against a stand-in, down the same path as a wrong
+        // secret, to the same invalid_client answer.
+        standIn ??= clientFromMetadata(provider, STAND_IN_METADATA);
+        standIns.add(standIn);
+        return standIn;
+      }
+    }
+    if (!record) return undefined;
+    let client = built.get(record);
+    if (!client) {
+      client = await find(id);
+      if (client) built.set(record, client);
+    }
+    return client;
+  };
+}
