@@ -10,11 +10,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { sessionCookie } from "@/lib/auth/session-cookies";
-import { serverConfig } from "@/lib/config";
 import { newNonce, portalCsp } from "@/lib/http/portal-csp";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 export async function proxy(request: NextRequest) {
-  const { baseUrl } = serverConfig();
+  const baseUrl = publicBaseUrl();
   if (request.nextUrl.pathname.startsWith("/t/")) {
     if (!(await getToken({ req: request, cookieName: sessionCookie(baseUrl).name }))) {
       const signIn = new URL("/signin", request.url);

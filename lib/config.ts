@@ -1,6 +1,7 @@
 // Every environment variable Latchkey reads, in one place (the README's table mirrors it).
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -12,7 +13,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
-  const baseUrl = (env.LATCHKEY_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const baseUrl = publicBaseUrl(env);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",

@@ -2,11 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { serverConfig } from "@/lib/config";
 import { signInUser } from "@/lib/users/sign-in-user";
 import { ZEmail } from "@/lib/validation/user";
 import { sessionCookie } from "./session-cookies";
 import { devSignInEnabled, oidcSettings } from "./sign-in-options";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
@@ -49,7 +49,7 @@ function devProvider() {
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
-  cookies: { sessionToken: sessionCookie(serverConfig().baseUrl) },
+  cookies: { sessionToken: sessionCookie(publicBaseUrl()) },
   providers: [...oidcProvider(), ...devProvider()],
   callbacks: {
     async signIn({ user, account, profile }) {

@@ -1,6 +1,11 @@
 // What the base URL says about how strict the browser-facing parts can be. One place, so
 // the portal (proxy.ts, next-auth) and the token service (lib/oauth) agree.
 
+/** LATCHKEY_BASE_URL, or localhost on PORT (lib/config.ts; here too for Next.js code, which must not import that file's path handling). */
+export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.LATCHKEY_BASE_URL ?? `http://localhost:${Number(env.PORT ?? 3000)}`).replace(/\/+$/, "");
+}
+
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export type SiteSecurity = {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { sessionCookie } from "@/lib/auth/session-cookies";
-import { serverConfig } from "@/lib/config";
 import { portalSessionCookieNames } from "./portal-session";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 /**
  * After oidc-provider confirmed an application's sign-out request (RP-initiated logout):
@@ -11,8 +11,11 @@ import { portalSessionCookieNames } from "./portal-session";
 export function signOutOfPortal(ctx: KoaContextWithOIDC): void {
   if (!ctx.oidc.params?.logout || ctx.status >= 400) return;
   // With the attributes it was set with: a Secure cookie is only replaced by a Secure one.
-  const { secure, sameSite } = sessionCookie(serverConfig().baseUrl).options;
+  const { secure, sameSite } = sessionCookie(publicBaseUrl()).options;
   for (const name of portalSessionCookieNames(ctx.req)) {
-    ctx.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=${sameSite === "none" ? "None" : "Lax"}${secure || name.startsWith("__") ? "; Secure" : ""}`);
+    ctx.append(
+      "Set-Cookie",
+      `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=${sameSite === "none" ? "None" : "Lax"}${secure || name.startsWith("__") ? "; Secure" : ""}`,
+    );
   }
 }

@@ -32,7 +32,10 @@ export function tokenServiceHeaders(baseUrl: string): Middleware {
     const frameable = !!client && FRAMEABLE_ROUTES.has(ctx.oidc.route);
     ctx.set(
       "Content-Security-Policy",
-      csp(scriptHashes, frameable ? frameAncestors(client) : ["'none'"], ["'self'", ...(client ? origins([...client.redirectUris!, ...(client.postLogoutRedirectUris ?? [])]) : [])]),
+      csp(scriptHashes, frameable ? frameAncestors(client) : ["'none'"], [
+        "'self'",
+        ...(client ? origins([...client.redirectUris!, ...(client.postLogoutRedirectUris ?? [])]) : []),
+      ]),
     );
   };
 }
