@@ -9,6 +9,10 @@ const nextConfig = {
   // Lets parallel builds (e.g. several developers' test runs in one checkout) keep apart.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // Every page's <title> and other metadata in the initial <head>, never streamed after the
+  // body (Next.js streams it to browsers it does not list as "HTML-limited bots"): a page
+  // without its title, even for a moment, is one screen readers and axe announce untitled.
+  htmlLimitedBots: /.*/,
 };
 
 export default nextConfig;

@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { devSignInEnabled } from "@/lib/auth/sign-in-options";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -13,7 +14,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
-  const baseUrl = (env.LATCHKEY_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const baseUrl = publicBaseUrl(env);
   const devSignIn = devSignInEnabled(env);
   return {
     port,

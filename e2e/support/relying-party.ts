@@ -14,11 +14,15 @@ export type RelyingParty = { origin: string; setClient(clientId: string, secret?
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
-async function serve(handler: (origin: string) => Handler): Promise<RelyingParty & { state: { clientId: string; secret?: string } }> {
+/**
+ * `host` names the app's origin: 127.0.0.1 (the default) is another site than the portal's
+ * localhost, "localhost" (another port) the same site.
+ */
+async function serve(handler: (origin: string) => Handler, host = "127.0.0.1"): Promise<RelyingParty & { state: { clientId: string; secret?: string } }> {
   const state: { clientId: string; secret?: string } = { clientId: "" };
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   const handle = handler(origin);
   server.on("request", (req, res) => {
     Promise.resolve(handle(req, res, new URL(req.url!, origin))).catch((error: unknown) =>
@@ -46,12 +50,17 @@ function html(res: ServerResponse, body: string, status = 200) {
  * on /callback exchanges the code and calls userinfo with fetch, across origins, so the
  * token service's CORS answers are what the browser enforces.
  */
-export async function startBrowserApp(): Promise<RelyingParty> {
-  const rp = await serve((origin) => (_req, res, url) => {
-    if (url.pathname === "/bye") return html(res, `<p id="result">signed out</p>`);
-    const config = JSON.stringify({ issuer: ISSUER, clientId: rp.state.clientId, redirect: `${origin}/callback`, bye: `${origin}/bye` });
-    html(res, `<pre id="result">working…</pre><script type="module">${BROWSER_APP.replace("__CONFIG__", config)}</script>`);
-  });
+export async function startBrowserApp({ host }: { host?: "localhost" } = {}): Promise<RelyingParty> {
+  const rp = await serve(
+    (origin) => (_req, res, url) => {
+      if (url.pathname === "/bye") return html(res, `<p id="result">signed out</p>`);
+      // Silent renew's landing page, inside the hidden iframe: hands the answer to the app.
+      if (url.pathname === "/silent-callback") return html(res, `<script>parent.postMessage(location.search, location.origin)</script>`);
+      const config = JSON.stringify({ issuer: ISSUER, clientId: rp.state.clientId, redirect: `${origin}/callback`, bye: `${origin}/bye` });
+      html(res, `<pre id="result">working…</pre><script type="module">${BROWSER_APP.replace("__CONFIG__", config)}</script>`);
+    },
+    host,
+  );
   return rp;
 }
 
@@ -77,6 +86,27 @@ if (location.pathname === "/login") {
     sessionStorage.setItem("idToken", tokens.id_token);
     show({ status: response.status, refreshToken: "refresh_token" in tokens, claims: JSON.parse(atob(tokens.access_token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))), userinfo });
   }
+} else if (location.pathname === "/silent") {
+  // Silent renew (seed 003): prompt=none in a hidden iframe, answered at /silent-callback.
+  const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = b64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
+  addEventListener("message", (event) => {
+    if (event.origin !== location.origin) return;
+    const params = new URLSearchParams(event.data);
+    show({ code: params.has("code"), error: params.get("error") });
+  });
+  const frame = document.createElement("iframe");
+  frame.hidden = true;
+  frame.title = "Silent renew";
+  frame.src = issuer + "/auth?" + new URLSearchParams({ client_id: clientId, response_type: "code", prompt: "none", redirect_uri: location.origin + "/silent-callback", scope: "openid", code_challenge: challenge, code_challenge_method: "S256", state: "silent" });
+  document.body.append(frame);
+} else if (location.pathname === "/frame") {
+  // Any page of Latchkey's, framed by this app: frame-ancestors decides whether it shows.
+  const frame = document.createElement("iframe");
+  frame.title = "Framed";
+  frame.src = new URLSearchParams(location.search).get("src");
+  document.body.append(frame);
+  show({ framed: true });
 } else if (location.pathname === "/logout") {
   location.assign(issuer + "/session/end?" + new URLSearchParams({ id_token_hint: sessionStorage.getItem("idToken"), post_logout_redirect_uri: bye }));
 }`;

@@ -6,7 +6,9 @@ import { signInUser } from "@/lib/users/sign-in-user";
 import { signInRefusedPath } from "./sign-in-refusal";
 import { ZEmail } from "@/lib/validation/user";
 import { safeRedirectUrl } from "./safe-redirect";
+import { sessionCookie } from "./session-cookies";
 import { devSignInEnabled, oidcSettings } from "./sign-in-options";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 type OidcProfile = { sub: string; email?: string; email_verified?: unknown; name?: string };
 
@@ -49,6 +51,7 @@ function devProvider() {
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
+  cookies: { sessionToken: sessionCookie(publicBaseUrl()) },
   providers: [...oidcProvider(), ...devProvider()],
   callbacks: {
     // Only pages of Latchkey (next-auth's default throws on a malformed URL: a 500).

@@ -27,6 +27,8 @@ import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
 import { readPortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
+import { tokenServiceCookieAttributes } from "./token-service-cookies";
+import { tokenServiceHeaders } from "./token-service-headers";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
 import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
 
@@ -87,6 +89,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     cookies: {
       keys: cookieKeys,
       names: { session: "_latchkey_op_session", interaction: "_latchkey_interaction", resume: "_latchkey_interaction_resume" },
+      ...tokenServiceCookieAttributes(config.baseUrl),
     },
     extraClientMetadata: { properties: [...LATCHKEY_CLIENT_PROPERTIES] },
     scopes: ["openid", "email", "profile", "offline_access"],
@@ -263,6 +266,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   addIssuerToEveryAuthorizationResponse(provider);
 
   countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);
+  provider.use(tokenServiceHeaders(config.baseUrl));
   provider.use(
     extensionRoutes({
       tokens: structuredTokens(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),

@@ -2,6 +2,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "@/lib/config";
+import { addMissingHeaders, securityHeaders } from "@/lib/http/security-headers";
 import { AuthFailureLimiter } from "./auth-failure-limiter";
 import { deleteOldClientAuthFailures } from "./client-auth-failures";
 import { createProvider } from "./create-provider";
@@ -50,7 +51,9 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
     );
   }, MAINTENANCE_INTERVAL_MS).unref();
 
+  const headers = securityHeaders(config.baseUrl);
   const handler = (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
+    addMissingHeaders(res, headers);
     req.originalUrl = req.url;
     req.url = req.url!.slice(IDENTITY_PREFIX.length) || "/";
     return void callback(req, res);

@@ -1,6 +1,8 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
+import { SESSION_COOKIE_NAME, sessionCookie } from "@/lib/auth/session-cookies";
+import { publicBaseUrl } from "@/lib/http/site-security";
 
 export type PortalSession = { userId: string; email: string; /** When the person last signed in (epoch seconds). */ authTime: number };
 
@@ -12,7 +14,7 @@ export type PortalSession = { userId: string; email: string; /** When the person
 export async function readPortalSession(req: IncomingMessage): Promise<PortalSession | null> {
   // Only the cookies: next-auth would otherwise take an Authorization: Bearer header for
   // its session, and at the token service that header carries an access token.
-  const token = await getToken({ req: { cookies: parseCookies(req.headers.cookie), headers: {} } as never });
+  const token = await getToken({ req: { cookies: parseCookies(req.headers.cookie), headers: {} } as never, cookieName: sessionCookie(publicBaseUrl()).name });
   // A session from before auth_time was kept (authTime missing) counts as none: its sign-in
   // time is unknown, and applications are told when people signed in.
   if (!token || typeof token.uid !== "string" || typeof token.email !== "string" || typeof token.authTime !== "number") return null;
@@ -21,7 +23,7 @@ export async function readPortalSession(req: IncomingMessage): Promise<PortalSes
 
 /** next-auth's session cookies (chunked ones too), for signing the person out. */
 export function portalSessionCookieNames(req: IncomingMessage): string[] {
-  return Object.keys(parseCookies(req.headers.cookie)).filter((name) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name));
+  return Object.keys(parseCookies(req.headers.cookie)).filter((name) => SESSION_COOKIE_NAME.test(name));
 }
 
 function parseCookies(header: string | undefined): Record<string, string> {

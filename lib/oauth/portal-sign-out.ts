@@ -1,5 +1,7 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
+import { sessionCookie } from "@/lib/auth/session-cookies";
+import { publicBaseUrl } from "@/lib/http/site-security";
 import { escapeHtml, signOutConfirmationPage } from "./pages";
 import { portalSessionCookieNames, readPortalSession } from "./portal-session";
 
@@ -32,7 +34,12 @@ export async function askBeforePortalSignOut(ctx: KoaContextWithOIDC): Promise<v
  */
 export function signOutOfPortal(ctx: KoaContextWithOIDC): void {
   if (!ctx.oidc.params?.logout || ctx.status >= 400) return;
+  // With the attributes it was set with: a Secure cookie is only replaced by a Secure one.
+  const { secure, sameSite } = sessionCookie(publicBaseUrl()).options;
   for (const name of portalSessionCookieNames(ctx.req)) {
-    ctx.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+    ctx.append(
+      "Set-Cookie",
+      `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=${sameSite === "none" ? "None" : "Lax"}${secure || name.startsWith("__") ? "; Secure" : ""}`,
+    );
   }
 }

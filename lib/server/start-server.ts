@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import type { ServerConfig } from "@/lib/config";
+import { addMissingHeaders, securityHeaders } from "@/lib/http/security-headers";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
 import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
@@ -13,8 +14,10 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
   const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
   const portal = app.getRequestHandler();
 
+  const headers = securityHeaders(config.baseUrl);
   const server = createServer((req, res) => {
     if (isIdentityRequest(req.url)) return identity(req, res);
+    addMissingHeaders(res, headers);
     return void portal(req, res);
   });
   server.listen(config.port, config.host, () => {

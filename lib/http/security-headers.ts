@@ -1,0 +1,63 @@
+// The security headers every response carries, whoever wrote it (the portal's pages, its
+// API routes and static files, the token service): lib/server/start-server.ts adds each
+// one the handler did not set itself. Pages set their own Content-Security-Policy (a nonce,
+// proxy.ts; the token service, lib/oauth/token-service-headers.ts); anything else gets the
+// strictest one, as none of it is meant to run or be framed.
+import type { ServerResponse } from "node:http";
+import { siteSecurity } from "./site-security";
+
+/** A Content-Security-Policy from its directives, in order (sources deduplicated). */
+export function formatCsp(directives: Record<string, readonly string[] | false | undefined>): string {
+  return Object.entries(directives)
+    .filter((entry): entry is [string, readonly string[]] => !!entry[1])
+    .map(([name, sources]) => [name, ...new Set(sources)].join(" "))
+    .join("; ");
+}
+
+export const STRICTEST_CSP = formatCsp({ "default-src": ["'none'"], "frame-ancestors": ["'none'"], "base-uri": ["'none'"], "form-action": ["'none'"] });
+
+export function securityHeaders(baseUrl: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": STRICTEST_CSP,
+    "X-Content-Type-Options": "nosniff",
+    // Tokens and codes travel in URLs (authorization responses, the portal's own paths
+    // name tenants and clients): no other site learns them from a Referer.
+    "Referrer-Policy": "no-referrer",
+    // The portal and token service use none of these; a script that got in could not either.
+    "Permissions-Policy": [
+      "accelerometer",
+      "autoplay",
+      "camera",
+      "display-capture",
+      "encrypted-media",
+      "fullscreen",
+      "geolocation",
+      "gyroscope",
+      "hid",
+      "magnetometer",
+      "microphone",
+      "midi",
+      "payment",
+      "picture-in-picture",
+      "publickey-credentials-get",
+      "screen-wake-lock",
+      "serial",
+      "usb",
+      "xr-spatial-tracking",
+    ]
+      .map((feature) => `${feature}=()`)
+      .join(", "),
+  };
+  // Not includeSubDomains: the company's other hosts under the same domain are not ours to pin.
+  if (siteSecurity(baseUrl).https) headers["Strict-Transport-Security"] = "max-age=31536000";
+  return headers;
+}
+
+/** Adds each of `headers` that the response has not set by the time it is written. */
+export function addMissingHeaders(res: ServerResponse, headers: Record<string, string>): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
