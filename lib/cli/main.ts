@@ -8,7 +8,7 @@ import { createClientCommand, listClientsCommand } from "./commands/clients";
 import { ROLE_COMMANDS } from "./commands/roles";
 import { addSecretCommand, deleteSecretCommand, listSecretsCommand } from "./commands/secrets";
 import { seedDemoCommand } from "./commands/seed-demo";
-import { listSigningKeysCommand, revokeSigningKeyCommand, rotateSigningKeyCommand } from "./commands/signing-keys";
+import { listSigningKeysCommand, rekeySigningKeysCommand, revokeSigningKeyCommand, rotateSigningKeyCommand } from "./commands/signing-keys";
 import {
   createEnvironmentCommand,
   deleteEnvironmentCommand,
@@ -41,6 +41,7 @@ const COMMANDS: Command[] = [
   listSigningKeysCommand,
   rotateSigningKeyCommand,
   revokeSigningKeyCommand,
+  rekeySigningKeysCommand,
   seedDemoCommand,
 ];
 
