@@ -24,7 +24,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe("latchkey CLI", () => {
+// Each call starts a process (about 2 s on an idle 2-core machine, several times that when it is busy).
+describe("latchkey CLI", { timeout: 90_000 }, () => {
   it("bootstraps a tenant, an administrator and a client whose --json output is one object with the secret", async () => {
     const slug = `cli-${uniqueSuffix()}`;
     expect((await cli("tenants", "create", "--slug", slug, "--name", "CLI Works")).code).toBe(0);
