@@ -5,7 +5,7 @@
 // Fails (exit code 1) otherwise. Needs `npm run build` first; LIVE_PORT (default 3296).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const LIVE_DIST_DIR = ".next";
@@ -15,7 +15,9 @@ const DATA_DIR = path.resolve("data/isolation-live");
 const DATABASE_URL = `file:${path.join(DATA_DIR, "latchkey.db")}`;
 const BENCHES = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["token", "portal"];
 const BIN = path.resolve("node_modules/.bin");
-const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1" };
+// The live server is the installation's own: .next, whatever the caller's shell says.
+delete env.NEXT_DIST_DIR;
 
 /** sha256 of every file's path and content under dir. */
 function fingerprint(dir: string): { files: number; hash: string } {
@@ -55,14 +57,14 @@ async function main(): Promise<number> {
   mkdirSync(DATA_DIR, { recursive: true });
   execFileSync("node", ["scripts/prisma-offline.mjs", "migrate", "deploy"], { env: { ...env, DATABASE_URL }, stdio: "ignore" });
   const live: ChildProcess = spawn("npm", ["start"], {
-    env: { ...env, NEXT_DIST_DIR: undefined, PORT: String(PORT), HOST: "127.0.0.1", LATCHKEY_BASE_URL: BASE, DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
+    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1", LATCHKEY_BASE_URL: BASE, DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
     detached: true,
-    stdio: "ignore",
+    stdio: ["ignore", openSync(path.join(DATA_DIR, "server.log"), "w"), "inherit"],
   });
   const checks = { ok: 0, failed: [] as string[] };
   try {
     for (let waited = 0; (await answers()) !== undefined; waited += 250) {
-      if (waited > 60_000) throw new Error(`The live server did not answer on ${BASE}`);
+      if (waited > 180_000) throw new Error(`The live server did not answer on ${BASE}; see ${DATA_DIR}/server.log`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     let benchmarking = true;

@@ -89,6 +89,9 @@ export async function keyEncryptionKey(config: KeyEncryptionConfig): Promise<Key
   if (configured) return configured;
   const encrypted = await db.signingKey.findFirst({ where: { encryptedPrivateJwk: { not: null } }, select: { encryptedPrivateJwk: true } });
   if (encrypted) {
+    // Another process of this instance may have made the file (it does so before encrypting anything).
+    const madeMeanwhile = configuredKeyEncryptionKey(config);
+    if (madeMeanwhile) return madeMeanwhile;
     throw new KeyEncryptionError(
       `The signing keys in the database are encrypted under key-encryption key ${keyEncryptionKeyIdOf(encrypted.encryptedPrivateJwk!)}, and this process has none: set ${KEY_ENCRYPTION_KEY_ENV} or restore ${keyEncryptionKeyFile(config.dataDir)} (it is kept apart from the database on purpose)`,
     );
