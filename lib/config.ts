@@ -27,6 +27,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     /** The `aud` of access tokens: the APIs that accept Latchkey's tokens. */
     tokenAudience: env.LATCHKEY_TOKEN_AUDIENCE ?? `${baseUrl}/api`,
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR ?? "data"),
+    /** Encrypts the signing keys in the database (lib/oauth/key-encryption.ts); else a file in dataDir. */
+    keyEncryptionKey: env.LATCHKEY_KEY_ENCRYPTION_KEY?.trim() || undefined,
     /** Server processes in production (one per core unless set). */
     workers: positiveInteger(env, "LATCHKEY_WORKERS", availableParallelism()),
     /** V8's old-generation limit per worker (MB); see lib/server/main.ts. */

@@ -1,17 +1,18 @@
 // `npm run bench:portal`: how fast the clients list answers with 10,000 clients and 30,000
 // secrets on SQLite, and how much JavaScript the clients pages load. A benchmark, not a
 // test: it prints figures (last line: one JSON object) and fails only if it cannot run.
-// BENCH_SKIP_BUILD=1 reuses the existing build in .next; BENCH_REQUESTS sets the count.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+// BENCH_SKIP_BUILD=1 reuses the existing build in .next-bench; BENCH_REQUESTS sets the count.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { resetTestDatabase } from "@/lib/testing/reset-test-database";
+import { BENCH_DIST_DIR, buildForBench } from "./bench-build";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const BASE = `http://localhost:${PORT}`;
-// The ordinary build directory: another one would make `next build` add it to tsconfig.json.
-const DIST_DIR = ".next";
+// Its own build folder, so a live server started from this checkout is never touched.
+const DIST_DIR = BENCH_DIST_DIR;
 const DATA_DIR = path.resolve("data/bench");
 const DATABASE_URL = `file:${path.resolve("data/bench-portal.db")}`;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
@@ -35,7 +36,7 @@ async function main() {
   // 2. The production build and server, as `npm run build` / `npm start` run them.
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     log(`Building into ${DIST_DIR} …`);
-    execFileSync("npm", ["run", "-s", "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    buildForBench(env);
   }
   server = await startServer();
   const cookie = await signIn(tenant.adminEmail);

@@ -10,11 +10,11 @@
 // if it cannot run, or if a spot-checked token is wrong. Missed targets are printed.
 //
 // SQLite (data/bench-token.db) unless DATABASE_URL is a postgres:// URL of a local test
-// database, which is then wiped and used. BENCH_SKIP_BUILD=1 reuses the build in .next;
+// database, which is then wiped and used. BENCH_SKIP_BUILD=1 reuses the build in .next-bench;
 // BENCH_SECONDS (default 20), BENCH_WARMUP_SECONDS (default 5), BENCH_PORT (default 3298),
 // BENCH_STOCK_PORT (default 3297). The load generator is autocannon, in this process, on
 // the same machine as the server: that is what the targets assume.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -25,14 +25,15 @@ import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, expor
 import { redact, resetTestDatabase } from "@/lib/testing/reset-test-database";
 import type { BenchClient } from "./bench-token-seed";
 import type { SignWorkerInput, SignWorkerResult } from "./bench-token-sign";
+import { BENCH_DIST_DIR, buildForBench } from "./bench-build";
 
 const HOST = "127.0.0.1";
 const PORT = Number(process.env.BENCH_PORT ?? 3298);
 const STOCK_PORT = Number(process.env.BENCH_STOCK_PORT ?? 3297);
 const TOKEN_PATH = "/identity/token";
 const DISCOVERY_PATH = "/identity/.well-known/openid-configuration";
-// The ordinary build directory, as bench-portal: another one would make `next build` edit tsconfig.json.
-const DIST_DIR = ".next";
+// Its own build folder, so a live server started from this checkout is never touched.
+const DIST_DIR = BENCH_DIST_DIR;
 const DATA_DIR = path.resolve("data/bench-token");
 const SQLITE_URL = `file:${path.resolve("data/bench-token.db")}`;
 // Only a PostgreSQL URL is taken from the caller: a DATABASE_URL left in the shell for
@@ -81,7 +82,7 @@ async function main() {
   // 2. The production build, as `npm run build` makes it.
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     log(`Building into ${DIST_DIR} …`);
-    execFileSync("npm", ["run", "-s", "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    buildForBench(env);
   }
 
   // 3. Latchkey, started as `npm start` starts it. Request k uses client k mod 1,000 and,
@@ -325,7 +326,7 @@ function startGroup(command: string, args: string[], childEnv: NodeJS.ProcessEnv
 
 /**
  * Latchkey runs the command of package.json's "start" script, through sh as npm runs it
- * (today `NODE_ENV=production node .next/latchkey/server.mjs`), so
+ * (today `NODE_ENV=production node ${NEXT_DIST_DIR:-.next}/latchkey/server.mjs`, NEXT_DIST_DIR being the benchmark's), so
  * the benchmark follows that script wherever it goes. Not `npm start` itself: npm's own
  * process would be counted in the server's memory.
  */

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { hashSecret } from "@/lib/secrets/generate-secret";
 import { uniqueSuffix } from "@/lib/testing/fixtures";
@@ -24,7 +24,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe("latchkey CLI", () => {
+// Each call starts a process (about 2 s on an idle 2-core machine, several times that when it is busy).
+describe("latchkey CLI", { timeout: 90_000 }, () => {
   it("bootstraps a tenant, an administrator and a client whose --json output is one object with the secret", async () => {
     const slug = `cli-${uniqueSuffix()}`;
     expect((await cli("tenants", "create", "--slug", slug, "--name", "CLI Works")).code).toBe(0);
@@ -191,6 +192,74 @@ describe("latchkey CLI", () => {
     expect((await cli("client-keys", "delete", "--tenant", slug, "--client", client.clientId, "--key", keys[0]!.id)).code).toBe(0);
     expect(await db.clientKey.count({ where: { client: { clientId: client.clientId } } })).toBe(1);
     expect((await cli("secrets", "add", "--tenant", slug, "--client", client.clientId)).stderr).toContain("register a public key instead");
+  });
+
+  // Signing-key ids are base64url (1 in 64 begins with "-"), and people paste names and
+  // descriptions: every option that takes such a value must take one beginning with "-".
+  describe("takes values beginning with a dash", () => {
+    const slug = `cli-${uniqueSuffix()}`;
+    let clientId = "";
+    beforeAll(async () => {
+      await cli("tenants", "create", "--slug", slug, "--name", "Dashes");
+      const created = await cli("clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "Dashes", "--json");
+      clientId = (JSON.parse(created.stdout) as { clientId: string }).clientId;
+    });
+    const client = () => ["--tenant", slug, "--client", clientId];
+    it.each<[string, () => string[], number, string]>([
+      ["--kid", () => ["signing-keys", "revoke", "--kid", "-Q1x"], 1, 'No live signing key has the kid "-Q1x"'],
+      ["--tenant", () => ["clients", "list", "--tenant", "-acme"], 1, 'Tenant "-acme" not found'],
+      ["--client", () => ["secrets", "list", "--tenant", slug, "--client", "-c1"], 1, "Client not found"],
+      ["--secret", () => ["secrets", "delete", ...client(), "--secret", "-s1"], 1, "Secret not found"],
+      ["--key", () => ["client-keys", "delete", ...client(), "--key", "-k1"], 1, "Key not found"],
+      ["--public-key", () => ["client-keys", "add", ...client(), "--public-key", "-key.pem"], 2, "cannot read the public key from -key.pem"],
+      ["--description (secrets)", () => ["secrets", "add", ...client(), "--description", "-old server", "--json"], 0, '"description":"-old server"'],
+      [
+        "--client-id",
+        () => ["clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "n", "--client-id", "-x"],
+        2,
+        "Client Id must be a GUID",
+      ],
+      ["--name (clients)", () => ["clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "-Line 4", "--json"], 0, '"name":"-Line 4"'],
+      [
+        "--secret-description",
+        () => ["clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "n2", "--secret-description", "-s", "--json"],
+        0,
+        '"description":"-s"',
+      ],
+      ["--role", () => ["clients", "create", "--tenant", slug, "--type", "client-credentials", "--name", "n3", "--role", "-r"], 2, 'Unknown role "-r"'],
+      ["--environment (clients)", () => ["clients", "list", "--tenant", slug, "--environment", "-e"], 2, 'Unknown environment "-e"'],
+      ["--search", () => ["clients", "list", "--tenant", slug, "--search", "-Line", "--json"], 0, '"name":"-Line 4"'],
+      ["--name (tenants)", () => ["tenants", "create", "--slug", `${slug}-t`, "--name", "-Dash Co", "--json"], 0, '"name":"-Dash Co"'],
+      ["--email", () => ["users", "add", "--tenant", slug, "--email", "-x"], 2, "email"],
+      [
+        "--name, --description (roles)",
+        () => ["roles", "create", "--tenant", slug, "--name", "-Readers", "--description", "-ro", "--json"],
+        0,
+        '"description":"-ro"',
+      ],
+      ["--role (roles)", () => ["roles", "delete", "--tenant", slug, "--role", "-nope"], 2, 'Unknown role "-nope"'],
+      ["--name (environments)", () => ["environments", "create", "--tenant", slug, "--name", "-Plant", "--json"], 0, '"name":"-Plant"'],
+      ["--environment", () => ["environments", "delete", "--tenant", slug, "--environment", "-nope"], 2, 'Unknown environment "-nope"'],
+    ])("%s", async (_option, args, code, expected) => {
+      const result = await cli(...args());
+      expect(result.stderr).not.toMatch(/ambiguous|needs a value/);
+      expect(result.code, result.stderr).toBe(code);
+      expect(code === 0 ? result.stdout : result.stderr).toContain(expected);
+    });
+
+    it("--name (users)", async () => {
+      const email = `ops-${slug}@example.com`;
+      expect((await cli("users", "add", "--tenant", slug, "--email", email, "--name", "-Ops")).code).toBe(0);
+      expect(await db.user.findUnique({ where: { email }, select: { name: true } })).toEqual({ name: "-Ops" });
+    });
+
+    it("still reports a forgotten value, and takes --option=value", async () => {
+      const forgotten = await cli("signing-keys", "revoke", "--kid", "--json");
+      expect(forgotten.code).toBe(2);
+      expect(forgotten.stderr).toContain("--kid needs a value");
+      const equals = await cli("signing-keys", "revoke", "--kid=-Q1x");
+      expect(equals.stderr).toContain('No live signing key has the kid "-Q1x"');
+    });
   });
 
   it("lists and rotates the token service's signing keys, and shows no private key", async () => {

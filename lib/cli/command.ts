@@ -1,4 +1,4 @@
-import type { ParseArgsConfig } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -36,3 +36,29 @@ export function list(values: Values, name: string): string[] {
 export const JSON_OPTION = { json: { type: "boolean" } } as const satisfies Options;
 export const TENANT_OPTION = { tenant: { type: "string" } } as const satisfies Options;
 export const CLIENT_OPTION = { client: { type: "string" } } as const satisfies Options;
+
+/**
+ * parseArgs with one change: the word after a string option is its value even when it
+ * begins with "-" (about 1 in 64 signing-key ids does; so may a pasted description).
+ * parseArgs alone calls `--kid -abc` ambiguous. The exception is a word that is itself one
+ * of the command's options, so a forgotten value (`--kid --json`) is still reported.
+ * `--option=value` works as well.
+ */
+export function parseCommandArgs(options: Options, args: string[]): Values {
+  const joined: string[] = [];
+  const isOwnOption = (word: string) => word.startsWith("--") && word.slice(2).split("=")[0]! in options;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const option = word.startsWith("--") && !word.includes("=") ? options[word.slice(2)] : undefined;
+    const next = args[i + 1];
+    if (option?.type !== "string" || next === undefined) {
+      joined.push(word);
+    } else if (isOwnOption(next)) {
+      throw new UsageError(`${word} needs a value`);
+    } else {
+      joined.push(`${word}=${next}`);
+      i++;
+    }
+  }
+  return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values;
+}

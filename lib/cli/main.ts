@@ -1,15 +1,14 @@
 // The admin CLI: `npm run latchkey -- <command>`. Every command goes through the same
 // domain functions and validation as the portal.
-import { parseArgs } from "node:util";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
-import { UsageError, type Command, type Output } from "./command";
+import { parseCommandArgs, UsageError, type Command, type Output } from "./command";
 import { addClientKeyCommand, deleteClientKeyCommand, listClientKeysCommand } from "./commands/client-keys";
 import { createClientCommand, listClientsCommand } from "./commands/clients";
 import { ROLE_COMMANDS } from "./commands/roles";
 import { addSecretCommand, deleteSecretCommand, listSecretsCommand } from "./commands/secrets";
 import { seedDemoCommand } from "./commands/seed-demo";
-import { listSigningKeysCommand, revokeSigningKeyCommand, rotateSigningKeyCommand } from "./commands/signing-keys";
+import { listSigningKeysCommand, rekeySigningKeysCommand, revokeSigningKeyCommand, rotateSigningKeyCommand } from "./commands/signing-keys";
 import {
   createEnvironmentCommand,
   deleteEnvironmentCommand,
@@ -42,6 +41,7 @@ const COMMANDS: Command[] = [
   listSigningKeysCommand,
   rotateSigningKeyCommand,
   revokeSigningKeyCommand,
+  rekeySigningKeysCommand,
   seedDemoCommand,
 ];
 
@@ -69,8 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     printJson: (value) => process.stdout.write(`${JSON.stringify(value)}\n`),
   };
   try {
-    const { values } = parseArgs({ args: argv.slice(2), options: command.options, strict: true, allowPositionals: false });
-    await command.run(values, out);
+    await command.run(parseCommandArgs(command.options, argv.slice(2)), out);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) return fail(2, `${error.message} (usage: ${command.usage})`);

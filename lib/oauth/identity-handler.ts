@@ -28,22 +28,29 @@ export type IdentityHandler = ((req: IncomingMessage & { originalUrl?: string },
  * key published for at least a few seconds is in every JWKS before it signs anything.
  */
 export async function createIdentityHandler(config: ServerConfig): Promise<IdentityHandler> {
-  await ensureSigningKeys(config.dataDir);
+  await ensureSigningKeys(config);
   const limiter = new AuthFailureLimiter(config.authFailureLimits);
   const cookieKeys = [cookieKeyFrom(process.env.NEXTAUTH_SECRET)];
   const build = (keys: KeySet) => createProvider({ config, keys, cookieKeys, limiter, prefix: IDENTITY_PREFIX }).callback();
 
-  let keys = await loadKeySet();
+  let keys = await loadKeySet(config);
   let callback = build(keys);
-  // A failed read or rebuild keeps the provider in service and is tried again next time.
+  // A failed read or rebuild keeps the provider in service and is tried again next time;
+  // the same failure is logged once (e.g. after a rekey, until this instance is restarted).
+  let lastFailure = "";
   const keyPoll = setInterval(() => {
-    loadKeySet()
+    loadKeySet(config)
       .then((latest) => {
+        lastFailure = "";
         if (latest.fingerprint === keys.fingerprint) return;
         callback = build(latest);
         keys = latest;
       })
-      .catch((error: unknown) => console.error("token service: could not take up the signing keys:", error instanceof Error ? error.message : error));
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastFailure) console.error("token service: could not take up the signing keys:", message);
+        lastFailure = message;
+      });
   }, KEY_POLL_INTERVAL_MS).unref();
   const maintenance = setInterval(() => {
     Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys(), deleteOldClientAuthFailures()]).catch((error: unknown) =>

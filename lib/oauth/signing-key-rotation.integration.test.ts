@@ -59,7 +59,7 @@ describe("signing keys", () => {
     const before = await token(es256);
     const oldKid = kidOf(before);
 
-    const next = await rotateSigningKey(service.config.dataDir, "ES256", MIN_ACTIVATION_DELAY_S);
+    const next = await rotateSigningKey(service.config, "ES256", MIN_ACTIVATION_DELAY_S);
     expect(next.state).toBe("pending");
     await sleep(KEY_POLL_INTERVAL_MS * 2);
     // Published, but not signing yet.
@@ -95,8 +95,8 @@ describe("signing keys", () => {
 
   it("let a second rotation replace one still waiting, which never signs, and a withdrawn one leave the signing key be", async () => {
     const signing = kidOf(await token(es256));
-    const slow = await rotateSigningKey(service.config.dataDir, "ES256", 3600);
-    const fast = await rotateSigningKey(service.config.dataDir, "ES256", 3000);
+    const slow = await rotateSigningKey(service.config, "ES256", 3600);
+    const fast = await rotateSigningKey(service.config, "ES256", 3000);
     const keys = await listSigningKeys();
     expect(keys.find((k) => k.kid === slow.kid)).toBeUndefined();
     expect(keys.find((k) => k.kid === signing)!.retiresAt!.getTime()).toBe(fast.activatesAt.getTime() + 3660_000);
@@ -108,6 +108,6 @@ describe("signing keys", () => {
   });
 
   it("refuse to sign with a key published for less than the minimum delay", async () => {
-    await expectDomainError(rotateSigningKey(service.config.dataDir, "ES256", MIN_ACTIVATION_DELAY_S - 1), "VALIDATION");
+    await expectDomainError(rotateSigningKey(service.config, "ES256", MIN_ACTIVATION_DELAY_S - 1), "VALIDATION");
   });
 });

@@ -1,3 +1,4 @@
+import { createPublicKey, type JsonWebKey } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -7,13 +8,26 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { TOKEN_LIFETIME, TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
 import { claimOnce } from "./database-adapter";
+import {
+  configuredKeyEncryptionKey,
+  createKeyEncryptionKeyFile,
+  decryptPrivateJwk,
+  encryptPrivateJwk,
+  keyEncryptionKeyFile,
+  keyEncryptionKeyIdOf,
+  KeyEncryptionError,
+  KEY_ENCRYPTION_KEY_ENV,
+  type KeyEncryptionConfig,
+  type KeyEncryptionKey,
+} from "./key-encryption";
 
 /**
  * The token service's signing keys, one signing key per algorithm at a time, kept in the
  * database so every server process and instance shares them. Rotation is two-phase: a new
  * key is published in the JWKS at once but signs only from `activatesAt` (resource servers
  * fetch it meanwhile); the key it replaces keeps being published until every token it
- * signed has expired, then it is deleted.
+ * signed has expired, then it is deleted. A row holds the public JWK in the clear and the
+ * private one encrypted (./key-encryption.ts).
  */
 
 /** The longest a token we sign lives (access and ID tokens), plus clock tolerance. */
@@ -49,10 +63,57 @@ async function newKey(alg: TTokenSigningAlg): Promise<{ kid: string; jwk: JWK }>
   return { kid, jwk: { ...jwk, alg, use: "sig", kid } };
 }
 
-async function insertKey(alg: TTokenSigningAlg, activatesAt: Date, given?: { kid: string; jwk: JWK }) {
+function publicJwk(jwk: JWK): JWK {
+  const publicPart = createPublicKey({ key: jwk as JsonWebKey, format: "jwk" }).export({ format: "jwk" });
+  return { ...publicPart, alg: jwk.alg, use: jwk.use, kid: jwk.kid } as JWK;
+}
+
+/** The columns of a key: public JWK in the clear, private JWK encrypted and bound to the kid. */
+export function storedForm(kek: KeyEncryptionKey, kid: string, jwk: JWK) {
+  return { jwk: JSON.stringify(publicJwk(jwk)), encryptedPrivateJwk: encryptPrivateJwk(kek, kid, jwk) };
+}
+
+async function insertKey(kek: KeyEncryptionKey, alg: TTokenSigningAlg, activatesAt: Date, given?: { kid: string; jwk: JWK }) {
   const { kid, jwk } = given ?? (await newKey(alg));
-  await db.signingKey.create({ data: { kid, alg, jwk: JSON.stringify(jwk), activatesAt } });
+  await db.signingKey.create({ data: { kid, alg, ...storedForm(kek, kid, jwk), activatesAt } });
   return kid;
+}
+
+/**
+ * The KEK to encrypt and decrypt with. On first start there is none: one is made in the
+ * data directory, unless the database already holds keys encrypted under a KEK this
+ * process lacks (a restored backup, an instance not given the shared key), which stops it.
+ */
+export async function keyEncryptionKey(config: KeyEncryptionConfig): Promise<KeyEncryptionKey> {
+  const configured = configuredKeyEncryptionKey(config);
+  if (configured) return configured;
+  const encrypted = await db.signingKey.findFirst({ where: { encryptedPrivateJwk: { not: null } }, select: { encryptedPrivateJwk: true } });
+  if (encrypted) {
+    // Another process of this instance may have made the file (it does so before encrypting anything).
+    const madeMeanwhile = configuredKeyEncryptionKey(config);
+    if (madeMeanwhile) return madeMeanwhile;
+    throw new KeyEncryptionError(
+      `The signing keys in the database are encrypted under key-encryption key ${keyEncryptionKeyIdOf(encrypted.encryptedPrivateJwk!)}, and this process has none: set ${KEY_ENCRYPTION_KEY_ENV} or restore ${keyEncryptionKeyFile(config.dataDir)} (it is kept apart from the database on purpose)`,
+    );
+  }
+  return createKeyEncryptionKeyFile(config.dataDir);
+}
+
+/**
+ * Rows an earlier version stored with the private key in the clear are encrypted in place.
+ * Each update applies only to a row still in the clear, so processes starting together
+ * encrypt every row once and a second start changes nothing.
+ */
+async function encryptPlaintextKeys(kek: KeyEncryptionKey): Promise<void> {
+  const rows = await db.signingKey.findMany({ where: { encryptedPrivateJwk: null } });
+  let encrypted = 0;
+  for (const row of rows) {
+    const jwk = JSON.parse(row.jwk) as JWK;
+    if (!jwk.d) continue;
+    const { count } = await db.signingKey.updateMany({ where: { kid: row.kid, encryptedPrivateJwk: null }, data: storedForm(kek, row.kid, jwk) });
+    encrypted += count;
+  }
+  if (encrypted > 0) console.log(`Encrypted ${encrypted} signing key(s) in the database under key-encryption key ${kek.id} (from ${kek.source}).`);
 }
 
 /**
@@ -61,7 +122,9 @@ async function insertKey(alg: TTokenSigningAlg, activatesAt: Date, given?: { kid
  * signed stay valid. When several processes start together, one creates the keys (it
  * claims a short-lived record first) and the others wait for them.
  */
-export async function ensureSigningKeys(dataDir: string): Promise<void> {
+export async function ensureSigningKeys(config: KeyEncryptionConfig): Promise<void> {
+  const kek = await keyEncryptionKey(config);
+  await encryptPlaintextKeys(kek);
   // An algorithm needs a key that can sign now: one only pending activation does not count.
   const missing = async () => {
     const signing = signingKeysOf(await liveRows(Date.now()), Date.now());
@@ -72,24 +135,24 @@ export async function ensureSigningKeys(dataDir: string): Promise<void> {
     for (let waited = 0; waited < 30_000 && (await missing()).length > 0; waited += 100) await sleep(100);
     return;
   }
-  const legacyFile = path.join(dataDir, "keys", "token-service-keys.json");
+  const legacyFile = path.join(config.dataDir, "keys", "token-service-keys.json");
   if ((await db.signingKey.count()) === 0 && existsSync(legacyFile)) {
     const legacy = JSON.parse(readFileSync(legacyFile, "utf8")) as { jwks: { keys: JWK[] } };
     for (const jwk of legacy.jwks.keys) {
       if (!(TOKEN_SIGNING_ALGS as readonly string[]).includes(jwk.alg ?? "")) continue;
-      await insertKey(jwk.alg as TTokenSigningAlg, new Date(0), { kid: jwk.kid!, jwk }).catch(ignoreDuplicate);
+      await insertKey(kek, jwk.alg as TTokenSigningAlg, new Date(0), { kid: jwk.kid!, jwk }).catch(ignoreDuplicate);
     }
     rmSync(legacyFile);
     console.log(`Moved the token service's signing keys from ${legacyFile} into the database.`);
   }
-  for (const alg of await missing()) await insertKey(alg, new Date(0));
+  for (const alg of await missing()) await insertKey(kek, alg, new Date(0));
 }
 
 function ignoreDuplicate(error: unknown) {
   if (!isUniqueViolation(error)) throw error;
 }
 
-type Row = { kid: string; alg: string; jwk: string; createdAt: Date; activatesAt: Date; retiresAt: Date | null };
+type Row = { kid: string; alg: string; jwk: string; encryptedPrivateJwk: string | null; createdAt: Date; activatesAt: Date; retiresAt: Date | null };
 
 function stateOf(row: Row, signing: Set<string>, now: number): SigningKeyInfo["state"] {
   if (signing.has(row.kid)) return "signing";
@@ -114,14 +177,35 @@ async function liveRows(now: number): Promise<Row[]> {
   return rows.filter((row) => !row.retiresAt || row.retiresAt.getTime() > now);
 }
 
-/** The key set as of `now`. */
-export async function loadKeySet(now = Date.now()): Promise<KeySet> {
+// Decrypted private keys by KEK and ciphertext: the key set is re-read every second, and
+// only a key not seen before (or re-encrypted) is decrypted; signing never decrypts.
+let decrypted = new Map<string, JWK>();
+
+/** The private JWK of each row (a row still in the clear, from an earlier version, as it is). */
+function privateJwks(rows: Row[], config: KeyEncryptionConfig): JWK[] {
+  let kek: KeyEncryptionKey | undefined;
+  const next = new Map<string, JWK>();
+  const jwks = rows.map((row) => {
+    if (!row.encryptedPrivateJwk) return JSON.parse(row.jwk) as JWK;
+    kek ??= configuredKeyEncryptionKey(config);
+    if (!kek) throw new KeyEncryptionError(`Signing key ${row.kid} is encrypted, and this process has no key-encryption key: set ${KEY_ENCRYPTION_KEY_ENV}`);
+    const cacheKey = `${kek.id}:${row.encryptedPrivateJwk}`;
+    const jwk = decrypted.get(cacheKey) ?? decryptPrivateJwk(kek, row.kid, row.encryptedPrivateJwk);
+    next.set(cacheKey, jwk);
+    return jwk;
+  });
+  decrypted = next;
+  return jwks;
+}
+
+/** The key set as of `now`, private keys decrypted. */
+export async function loadKeySet(config: KeyEncryptionConfig, now = Date.now()): Promise<KeySet> {
   const rows = await liveRows(now);
   const signing = signingKeysOf(rows, now);
   for (const alg of TOKEN_SIGNING_ALGS) if (!signing.has(alg)) throw new Error(`No ${alg} signing key is active; run the server once to create one`);
   const ordered = [...signing.values(), ...rows.filter((row) => signing.get(row.alg)!.kid !== row.kid)];
   return {
-    jwks: { keys: ordered.map((row) => JSON.parse(row.jwk) as JWK) },
+    jwks: { keys: privateJwks(ordered, config) },
     signingKids: Object.fromEntries([...signing].map(([alg, row]) => [alg, row.kid])) as Record<TTokenSigningAlg, string>,
     fingerprint: ordered.map((row) => row.kid).join(","),
   };
@@ -151,18 +235,23 @@ export async function listSigningKeys(now = Date.now()): Promise<SigningKeyInfo[
  * otherwise take over later); the key that signs now is scheduled to retire once the tokens
  * it can still sign until then have expired. Keys already replaced keep their schedule.
  */
-export async function rotateSigningKey(dataDir: string, alg: TTokenSigningAlg, activateInSeconds = DEFAULT_ACTIVATION_DELAY_S): Promise<SigningKeyInfo> {
+export async function rotateSigningKey(
+  config: KeyEncryptionConfig,
+  alg: TTokenSigningAlg,
+  activateInSeconds = DEFAULT_ACTIVATION_DELAY_S,
+): Promise<SigningKeyInfo> {
   if (!Number.isInteger(activateInSeconds) || activateInSeconds < MIN_ACTIVATION_DELAY_S) {
     throw new DomainError("VALIDATION", `The new key must be published at least ${MIN_ACTIVATION_DELAY_S} seconds before it signs`);
   }
   // A new installation first gets the keys its server would make, so there is one to replace.
-  await ensureSigningKeys(dataDir);
+  await ensureSigningKeys(config);
+  const kek = await keyEncryptionKey(config);
   const now = Date.now();
   const activatesAt = new Date(now + activateInSeconds * 1000);
   const retiresAt = new Date(activatesAt.getTime() + MAX_SIGNED_TOKEN_LIFETIME_S * 1000);
   await db.signingKey.deleteMany({ where: { alg, activatesAt: { gt: new Date(now) } } });
   const signing = signingKeysOf(await liveRows(now), now).get(alg)!;
-  const kid = await insertKey(alg, activatesAt);
+  const kid = await insertKey(kek, alg, activatesAt);
   await db.signingKey.update({ where: { kid: signing.kid }, data: { retiresAt } });
   return (await listSigningKeys()).find((key) => key.kid === kid)!;
 }

@@ -5,6 +5,12 @@ import { databaseFromEnv } from "@/lib/db/database-url";
 import { db } from "@/lib/db/prisma";
 import { testDatabaseName } from "./reset-test-database";
 
+// The test database outlives each file's temporary data directories, so the signing keys in
+// it are encrypted under one fixed key-encryption key (32 bytes, base64url), as several
+// instances share one in production. Tests of the data directory's own key unset it.
+export const TEST_KEY_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI";
+process.env.LATCHKEY_KEY_ENCRYPTION_KEY ??= TEST_KEY_ENCRYPTION_KEY;
+
 beforeAll(async () => {
   // lib/db/prisma.ts keeps its client on globalThis; prove this file's client talks to the
   // database its project prepared, so a "passing" postgres run really ran on PostgreSQL.

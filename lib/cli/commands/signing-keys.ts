@@ -1,7 +1,10 @@
 import { serverConfig } from "@/lib/config";
+import { KEY_ENCRYPTION_KEY_ENV, parseKeyEncryptionKey } from "@/lib/oauth/key-encryption";
+import { rekeySigningKeys } from "@/lib/oauth/rekey-signing-keys";
 import { DEFAULT_ACTIVATION_DELAY_S, listSigningKeys, revokeSigningKey, rotateSigningKey, type SigningKeyInfo } from "@/lib/oauth/signing-keys";
 import { TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
 import { JSON_OPTION, UsageError, optional, required, type Command } from "../command";
+import { readKeyFile } from "../read-key-file";
 
 function describe(key: SigningKeyInfo): string {
   const when = { pending: `signs from ${key.activatesAt.toISOString()}`, signing: "signs now", retiring: "no longer signs" }[key.state];
@@ -28,7 +31,7 @@ export const rotateSigningKeyCommand: Command = {
     if (!(TOKEN_SIGNING_ALGS as readonly string[]).includes(alg)) throw new UsageError(`--alg must be one of ${TOKEN_SIGNING_ALGS.join(", ")}`);
     const delay = optional(values, "activate-in") ?? String(DEFAULT_ACTIVATION_DELAY_S);
     if (!/^\d{1,9}$/.test(delay)) throw new UsageError("--activate-in must be a number of seconds");
-    const key = await rotateSigningKey(serverConfig().dataDir, alg as TTokenSigningAlg, Number(delay));
+    const key = await rotateSigningKey(serverConfig(), alg as TTokenSigningAlg, Number(delay));
     if (out.json) return out.printJson({ key });
     out.print(`New ${alg} key ${key.kid} is published now and signs from ${key.activatesAt.toISOString()}.`);
     out.print("The key it replaces stays published until every token it signed has expired.");
@@ -44,5 +47,23 @@ export const revokeSigningKeyCommand: Command = {
     await revokeSigningKey(kid);
     if (out.json) return out.printJson({ revoked: kid });
     out.print(`Revoked ${kid}: it is withdrawn from the JWKS within a second, and tokens it signed no longer verify.`);
+  },
+};
+
+export const rekeySigningKeysCommand: Command = {
+  name: "signing-keys rekey",
+  usage: "signing-keys rekey --new-key-file FILE|- [--json]",
+  options: { "new-key-file": { type: "string" }, ...JSON_OPTION },
+  async run(values, out) {
+    const file = required(values, "new-key-file");
+    const next = parseKeyEncryptionKey(readKeyFile(file, "the new key-encryption key"), file === "-" ? "standard input" : file);
+    const result = await rekeySigningKeys(serverConfig(), next);
+    if (out.json) return out.printJson(result);
+    out.print(`Re-encrypted ${result.rekeyed} signing key(s) under key-encryption key ${result.to} (was ${result.from}).`);
+    out.print(
+      result.replacedFile
+        ? `${result.replacedFile} now holds the new key. Restart every instance; instances that do not share this file need it too.`
+        : `Now set ${KEY_ENCRYPTION_KEY_ENV} to the new key on every instance and restart them. Until then they sign with the keys they have loaded but cannot take up new ones.`,
+    );
   },
 };
