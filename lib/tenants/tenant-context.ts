@@ -1,11 +1,8 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
 
-/**
- * Who is acting: a signed-in user, an operator at the server's command line, or (for the
- * audit entries of a sign-in through it) the company's identity provider, by its issuer.
- */
-export type Actor = { type: "user"; userId: string; label: string } | { type: "cli"; label: string } | { type: "identity-provider"; label: string };
+/** Who is acting: a signed-in user, or an operator at the server's command line. */
+export type Actor = { type: "user"; userId: string; label: string } | { type: "cli"; label: string };
 
 /**
  * Every domain function takes this and scopes its queries by tenantId. It is built only
