@@ -116,7 +116,8 @@ test("someone the provider signs in who is a member of no tenant gets a clear pa
 // button sees it, so only this reaches next-auth's redirect callback with a hostile value.
 test("a hostile callbackUrl given to next-auth's provider sign-in still lands on the portal after the round trip", async ({ page, tenant }) => {
   await addIdpAccount(page.request, { email: tenant.admin, password: PASSWORD, emailVerified: true });
-  for (const callbackUrl of ["http://localhost:3000.evil.example/x", "/\\evil.example/a", "https://evil.example/"]) {
+  // "http://[::1" is not a URL at all: next-auth's own redirect callback threw on it (a 500).
+  for (const callbackUrl of ["http://[::1", "http://localhost:3000.evil.example/x", "/\\evil.example/a", "https://evil.example/"]) {
     await page.context().clearCookies();
     const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const started = await page.request.post("/api/auth/signin/oidc", { form: { csrfToken, callbackUrl, json: "true" } });
