@@ -38,3 +38,13 @@ test("the server said at start-up, in one loud line, that development sign-in is
   // The test server sets no HOST: development sign-in kept it to this machine.
   expect(lines[0]).toContain("listening on 127.0.0.1 only: meant for a developer on this machine");
 });
+
+test("an unknown or hostile ?error= on the sign-in page gets the generic message, never a 500", async ({ page }) => {
+  for (const query of ["error=__proto__", "error=constructor", "error=toString", "error=CredentialsSignin&error=__proto__"]) {
+    const response = await page.request.get(`/signin?${query}`);
+    expect(response.status(), query).toBe(200);
+    expect(await response.text(), query).toContain("Sign-in failed. Try again.");
+  }
+  await page.goto("/signin?error=__proto__");
+  await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed. Try again." })).toBeVisible();
+});

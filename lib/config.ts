@@ -1,7 +1,6 @@
 // Every environment variable Latchkey reads, in one place (the README's table mirrors it).
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { devSignInEnabled } from "@/lib/auth/sign-in-options";
 import { publicBaseUrl } from "@/lib/http/site-security";
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -15,7 +14,9 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
   const baseUrl = publicBaseUrl(env);
-  const devSignIn = devSignInEnabled(env);
+  // Development sign-in (email only, no password) is on only when set explicitly, production
+  // or not: nothing turns it on by default (lib/auth/sign-in-options.ts reads it from here).
+  const devSignIn = env.LATCHKEY_DEV_SIGNIN === "1";
   return {
     port,
     // Development sign-in lets anyone who knows a member's email in: by default only this

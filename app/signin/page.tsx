@@ -4,22 +4,20 @@ import { DevSignInForm, SsoButton } from "@/components/auth/sign-in-forms";
 import { Banner } from "@/components/ui/banner";
 import { getSessionUser } from "@/lib/auth/get-session-user";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { devSignInEnabled, oidcSettings } from "@/lib/auth/sign-in-options";
 import { serverConfig } from "@/lib/config";
 import { findInteractionClientName } from "@/lib/oauth/find-interaction-client";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-const ERRORS: Record<string, string> = {
-  NotAMember: "Your account is not a member of any Latchkey tenant. Ask an Account Administrator to add you.",
-  CredentialsSignin: "No Latchkey user with that email is a member of a tenant.",
-  OAuthSignin: "Could not reach the identity provider. Try again or contact your administrator.",
-  OAuthCallback: "The identity provider's answer could not be verified. Try again.",
-  AccessDenied: "Your account is not a member of any Latchkey tenant. Ask an Account Administrator to add you.",
-};
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; reauth?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; reauth?: string | string[] }>;
+}) {
   const { callbackUrl, error, reauth } = await searchParams;
+  const problem = signInErrorMessage(error);
   // Never on to another origin after signing in (lib/auth/safe-redirect.ts).
   const target = safeRedirectPath(callbackUrl, serverConfig().baseUrl);
   // An application asked for a fresh sign-in (prompt=login, max_age): the current session will not do.
@@ -46,7 +44,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           )}
         </p>
       </div>
-      {error && <Banner tone="error">{ERRORS[error] ?? "Sign-in failed. Try again."}</Banner>}
+      {problem && <Banner tone="error">{problem}</Banner>}
       {sso && <SsoButton providerName={sso.name} callbackUrl={target} reauthenticate={again} />}
       {dev && <DevSignInForm callbackUrl={target} />}
       {!sso && !dev && (

@@ -6,7 +6,6 @@ import { useState, useTransition } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 /** The company's identity provider; `reauthenticate` asks it for a fresh sign-in too (prompt=login). */
 export function SsoButton({ providerName, callbackUrl, reauthenticate = false }: { providerName: string; callbackUrl: string; reauthenticate?: boolean }) {
@@ -34,10 +33,9 @@ export function DevSignInForm({ callbackUrl }: { callbackUrl: string }) {
           const result = await signIn("dev", { email, callbackUrl, redirect: false });
           // The token service (/identity) is not a page of this app: leave it for a real navigation.
           if (result?.ok && !result.error) {
-            // The prop came from the page's query string: only ever a page of Latchkey.
-            const target = safeRedirectPath(callbackUrl, window.location.origin);
-            if (target.startsWith("/identity/")) window.location.assign(target);
-            else router.replace(target);
+            // callbackUrl is what the sign-in page kept of its query (safeRedirectPath): a path of Latchkey.
+            if (callbackUrl.startsWith("/identity/")) window.location.assign(callbackUrl);
+            else router.replace(callbackUrl);
           } else setError("No Latchkey user with that email is a member of a tenant.");
         });
       }}

@@ -7,9 +7,12 @@ function formatInstant(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** Bound to an identity at the provider (by the first sign-in through it), or not yet. */
-function SignInMethod({ issuer }: { issuer: string | null }) {
-  if (!issuer) return <span className="text-slate-600">Waiting for a first sign-in</span>;
+/**
+ * Bound to an identity at the provider (by the first sign-in through it); signed in only
+ * through development sign-in (which binds nothing); or not signed in yet.
+ */
+function SignInMethod({ issuer, lastSignInAt }: { issuer: string | null; lastSignInAt: Date | null }) {
+  if (!issuer) return <span className="text-slate-600">{lastSignInAt ? "Development sign-in" : "Waiting for a first sign-in"}</span>;
   return (
     <>
       Identity provider
@@ -76,7 +79,7 @@ export function MembersTable({
                   )}
                 </td>
                 <td className="min-w-48 px-4 py-3 align-top">
-                  <SignInMethod issuer={member.issuer} />
+                  <SignInMethod issuer={member.issuer} lastSignInAt={member.lastSignInAt} />
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 align-top">
                   {member.lastSignInAt ? formatInstant(member.lastSignInAt) : <span className="text-slate-600">Never signed in</span>}

@@ -1,7 +1,7 @@
 // Guards: after signing in, nobody is sent off Latchkey's origin, whatever callbackUrl a
 // link carries (backslash and tab tricks browsers read as "//host", malformed URLs that
-// made next-auth answer 500), in each place that redirects: the sign-in page, the
-// development sign-in form's own navigation, and next-auth's redirect callback.
+// made next-auth answer 500), in each place that redirects: the sign-in page (whose cleaned
+// path is all the development sign-in form navigates to) and next-auth's redirect callback.
 import { E2E_BASE_URL } from "../support/e2e-env";
 import { expect, signInAs, test } from "../support/fixtures";
 
@@ -40,8 +40,13 @@ test("next-auth answers a hostile callbackUrl with a URL of the portal, never a 
     const { url } = (await response.json()) as { url: string };
     expect(new URL(url).origin, `${callback} → ${url}`).toBe(E2E_BASE_URL);
 
-    // The same through next-auth's sign-in route for the identity provider: its Location is the provider, and the callback cookie the portal.
-    const signin = await page.request.post(`/api/auth/signin/oidc`, { form: { csrfToken, callbackUrl: decodeURIComponent(callback), json: "true" } });
+    // The same through next-auth's sign-in route for the identity provider: its Location is the
+    // provider, and the callback cookie the portal. From a clean slate, so the cookie read is this call's.
+    await page.context().clearCookies();
+    const fresh = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signin = await page.request.post(`/api/auth/signin/oidc`, {
+      form: { csrfToken: fresh.csrfToken, callbackUrl: decodeURIComponent(callback), json: "true" },
+    });
     expect(signin.status(), callback).toBe(200);
     const cookies = await page.context().cookies(E2E_BASE_URL);
     const stored = decodeURIComponent(cookies.find((c) => c.name === "next-auth.callback-url")!.value);
@@ -49,7 +54,7 @@ test("next-auth answers a hostile callbackUrl with a URL of the portal, never a 
   }
 });
 
-test("the development sign-in form navigates only on its own origin", async ({ page, tenant }) => {
+test("the development sign-in form, given the sign-in page's cleaned path, navigates only on its own origin", async ({ page, tenant }) => {
   for (const callback of ["%2F%5Cevil.example%2Fa", "%2F%09%2Fevil.example", "http%3A%2F%2Flocalhost%3A3000.evil.example%2Fx"]) {
     await page.context().clearCookies();
     const offSite: string[] = [];

@@ -11,14 +11,30 @@ export type AuditEventInput = {
   details?: Record<string, unknown>;
 };
 
+/**
+ * Who acts when no person or operator does, for a tenant's audit log: the company's identity
+ * provider (by its issuer) at a sign-in, which belongs to no tenant. Never a TenantContext:
+ * that is built only where membership or the command line vouches for the actor.
+ */
+export type SystemActor = { type: "identity-provider"; label: string };
+
 /** Written inside the same transaction as the change, so there is no change without its entry. */
 export async function recordAuditEvent(tx: Tx, ctx: TenantContext, event: AuditEventInput): Promise<void> {
+  await writeAuditEvent(tx, ctx.tenantId, { type: ctx.actor.type, id: ctx.actor.type === "user" ? ctx.actor.userId : null, label: ctx.actor.label }, event);
+}
+
+/** The same, for an event of a system actor in a tenant's log (recordSignInEvent). */
+export async function recordSystemAuditEvent(tx: Tx, { tenantId, actor }: { tenantId: string; actor: SystemActor }, event: AuditEventInput): Promise<void> {
+  await writeAuditEvent(tx, tenantId, { type: actor.type, id: null, label: actor.label }, event);
+}
+
+async function writeAuditEvent(tx: Tx, tenantId: string, actor: { type: string; id: string | null; label: string }, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      tenantId: ctx.tenantId,
-      actorType: ctx.actor.type,
-      actorId: ctx.actor.type === "user" ? ctx.actor.userId : null,
-      actorLabel: ctx.actor.label,
+      tenantId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
       action: event.action,
       targetType: event.target.type,
       targetId: event.target.id,

@@ -10,7 +10,7 @@ import { sessionCookie } from "./session-cookies";
 import { devSignInEnabled, oidcSettings } from "./sign-in-options";
 import { publicBaseUrl } from "@/lib/http/site-security";
 
-type OidcProfile = { sub: string; email?: string; email_verified?: unknown; name?: string };
+type OidcProfile = { iss?: unknown; sub?: unknown; email?: unknown; email_verified?: unknown; name?: string };
 
 function oidcProvider(): OAuthConfig<OidcProfile>[] {
   const settings = oidcSettings();
@@ -26,7 +26,7 @@ function oidcProvider(): OAuthConfig<OidcProfile>[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state", "nonce"],
-      profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
+      profile: (profile) => ({ id: String(profile.sub), email: typeof profile.email === "string" ? profile.email : null, name: profile.name ?? null }),
     },
   ];
 }
@@ -60,10 +60,12 @@ export const authOptions: NextAuthOptions = {
       if (account?.provider !== "oidc") return true; // dev sign-in already checked in authorize()
       const settings = oidcSettings();
       const p = profile as OidcProfile | undefined;
-      if (!settings || !p?.sub) return false;
+      if (!settings || !p) return false;
+      // The ID token's own iss and sub (signInUser checks iss is the configured issuer).
       const result = await signInUser({
         method: "oidc",
-        issuer: settings.issuer,
+        expectedIssuer: settings.issuer,
+        issuer: p.iss,
         subject: p.sub,
         email: p.email,
         emailVerified: p.email_verified,

@@ -1,4 +1,6 @@
 // Which sign-in methods are on. Read by the sign-in page and by next-auth's options.
+import { serverConfig } from "@/lib/config";
+
 export type OidcSettings = { issuer: string; clientId: string; clientSecret: string; name: string };
 
 export function oidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings | null {
@@ -10,10 +12,9 @@ export function oidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings
 }
 
 /**
- * Development sign-in (email only, no password) is for the embedded demo. It is on only
- * when LATCHKEY_DEV_SIGNIN=1 is set explicitly, production or not: nothing turns it on
- * by default, so a production deployment cannot end up with it by accident.
+ * Development sign-in (email only, no password) is for the embedded demo: on only when
+ * LATCHKEY_DEV_SIGNIN=1 is set explicitly (lib/config.ts reads it, with the other variables).
  */
 export function devSignInEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.LATCHKEY_DEV_SIGNIN === "1";
+  return serverConfig(env).devSignIn;
 }

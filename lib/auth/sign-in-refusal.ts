@@ -12,6 +12,11 @@ export const SIGN_IN_REFUSALS: Record<SignInRefusal, { title: string; message: s
     message:
       "Your identity provider did not confirm this email address; ask it to, or ask an administrator. Until it does, Latchkey cannot tell that the address is yours, so nothing was linked to your account.",
   },
+  "invalid-identity": {
+    title: "Your identity provider's answer was not usable",
+    message:
+      "The identity provider's sign-in named another issuer than the one Latchkey is configured for, or no subject (its identifier for you), so Latchkey cannot tell who you are. Ask an administrator to check the identity provider's configuration.",
+  },
   "bound-to-another-identity": {
     title: "This email belongs to another sign-in",
     message:

@@ -336,16 +336,41 @@ describe("RP-initiated logout", () => {
     expect(html).not.toContain("document.forms[0].submit()");
     expect(browser.hasCookie("next-auth.session-token")).toBe(true);
 
-    // "Stay signed in" keeps the portal session; "Sign out" ends it.
+    // "Stay signed in" keeps the portal session, and the page after it says so.
     const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!, service.baseUrl);
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
-    await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf }) });
+    const stayed = await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf }) });
     expect(browser.hasCookie("next-auth.session-token")).toBe(true);
+    const stayedHtml = await stayed.response.text();
+    expect(stayedHtml).toContain("You are still signed in");
+    expect(stayedHtml).not.toContain("You signed out of Latchkey");
 
+    // The Sign out button sends its own value: that, and only that, ends the portal session.
     const again = await (await browser.open(endSessionUrl())).response.text();
+    const button = /<button[^>]*value="([^"]+)" name="logout">Sign out</.exec(again)![1]!;
+    expect(button).not.toBe("yes");
     const secondXsrf = /name="xsrf" value="([^"]+)"/.exec(again)![1]!;
-    await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf: secondXsrf, logout: "yes" }) });
+    const done = await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf: secondXsrf, logout: button }) });
     expect(browser.hasCookie("next-auth.session-token")).toBe(false);
+    expect(await done.response.text()).toContain("You are signed out");
+  });
+
+  // A cross-site request can arrive without the portal's SameSite=Lax cookie: at that moment
+  // there seems to be nobody to ask, and oidc-provider's auto-submitted form (logout=yes)
+  // would then go back same-site, with the cookie.
+  it("asks when a sign-out request arrives without the portal cookie, and logout=yes alone never ends the portal session", async () => {
+    const browser = new TestBrowser(service.baseUrl);
+    const crossSite = await browser.open(endSessionUrl());
+    const html = await crossSite.response.text();
+    expect(html).toContain("Sign out?");
+    expect(html).not.toContain('value="yes"');
+
+    // Whatever the form said, the confirmation (now with the portal cookie) decides.
+    await browser.signIn(admin());
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+    const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!, service.baseUrl);
+    await browser.open(action, { method: "POST", body: new URLSearchParams({ xsrf, logout: "yes" }) });
+    expect(browser.hasCookie("next-auth.session-token")).toBe(true);
   });
 
   it("asks too when the id_token_hint names someone else than the person signed in to the portal", async () => {
@@ -363,6 +388,11 @@ describe("RP-initiated logout", () => {
     await portalOnly.signIn(admin());
     const html = await (await portalOnly.open(endSessionUrl({ id_token_hint: idToken }))).response.text();
     expect(html).toMatch(/name="logout" value="yes"/);
+    // oidc-provider's auto-submitted form, as the browser would send it: the hint decides.
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+    const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!, service.baseUrl);
+    await portalOnly.open(action, { method: "POST", body: new URLSearchParams({ xsrf, logout: "yes" }) });
+    expect(portalOnly.hasCookie("next-auth.session-token")).toBe(false);
   });
 
   it("never redirects to a logout URL that is not registered", async () => {

@@ -123,7 +123,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.type = "html";
-          ctx.body = signedOutPage(ctx.oidc.client?.clientName);
+          // "Stay signed in" lands here too: say so when the portal session is still there.
+          ctx.body = signedOutPage({ clientName: ctx.oidc.client?.clientName, stillSignedIn: Boolean(await readPortalSession(ctx.req)) });
         },
       },
       resourceIndicators: {

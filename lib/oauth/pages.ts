@@ -33,6 +33,12 @@ export function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Latchkey</title><style>${STYLE}</style></head><body><main><p class="brand">Latchkey</p>${body}</main></body></html>`;
 }
 
+/**
+ * The value of Latchkey's own Sign out button: oidc-provider's auto-submitted form sends
+ * logout=yes, so only this says a person confirmed (lib/oauth/portal-sign-out.ts).
+ */
+export const SIGN_OUT_CONFIRMED = "confirmed";
+
 /** RP-initiated logout: oidc-provider's form (with its CSRF token) and our two buttons. */
 export function signOutConfirmationPage(form: string, clientName: string | undefined): string {
   return page(
@@ -40,11 +46,18 @@ export function signOutConfirmationPage(form: string, clientName: string | undef
     `<h1>Sign out?</h1>
 <p>${clientName ? `<strong>${escapeHtml(clientName)}</strong> asks to sign you out.` : "An application asks to sign you out."} This signs you out of Latchkey in this browser.</p>
 ${form}
-<div class="actions"><button class="primary" autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Sign out</button><button type="submit" form="op.logoutForm">Stay signed in</button></div>`,
+<div class="actions"><button class="primary" autofocus type="submit" form="op.logoutForm" value="${SIGN_OUT_CONFIRMED}" name="logout">Sign out</button><button type="submit" form="op.logoutForm">Stay signed in</button></div>`,
   );
 }
 
-export function signedOutPage(clientName: string | undefined): string {
+/** After a sign-out request: what actually happened, as the portal's cookie tells it. */
+export function signedOutPage({ clientName, stillSignedIn }: { clientName: string | undefined; stillSignedIn: boolean }): string {
+  if (stillSignedIn) {
+    return page(
+      "Still signed in",
+      `<h1>You are still signed in</h1><p>${clientName ? `You signed out of ${escapeHtml(clientName)} only.` : "Nothing was signed out."} You are still signed in to Latchkey in this browser. You can close this window.</p>`,
+    );
+  }
   return page(
     "Signed out",
     `<h1>You are signed out</h1><p>${clientName ? `You signed out of ${escapeHtml(clientName)} and Latchkey.` : "You signed out of Latchkey."} You can close this window.</p>`,

@@ -2,38 +2,55 @@ import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { sessionCookie } from "@/lib/auth/session-cookies";
 import { publicBaseUrl } from "@/lib/http/site-security";
-import { escapeHtml, signOutConfirmationPage } from "./pages";
+import { escapeHtml, SIGN_OUT_CONFIRMED, signOutConfirmationPage } from "./pages";
 import { portalSessionCookieNames, readPortalSession } from "./portal-session";
 
+/** What Latchkey keeps in oidc-provider's sign-out state, beside its xsrf secret. */
+type SignOutState = { secret?: unknown; latchkeyHintSub?: unknown };
+
 /**
- * An application's sign-out request (RP-initiated logout) when the token service has no
- * session of the person: oidc-provider then confirms it by itself, with an auto-submitted
- * form, and signOutOfPortal would end the portal session. Any site could send a signed-in
- * person there. So unless a valid id_token_hint names the person signed in to the portal,
+ * An application's sign-out request (RP-initiated logout). oidc-provider confirms it by
+ * itself, with an auto-submitted logout=yes form, when it has no session of the person, and
+ * any site can send a person there (a cross-site POST even arrives without the portal's
+ * SameSite=Lax cookie). So the subject of a valid id_token_hint is remembered for the
+ * confirmation (signOutOfPortal), and unless it names the person signed in to the portal,
  * they are asked first, on the same page as when the token service knows them.
  */
 export async function askBeforePortalSignOut(ctx: KoaContextWithOIDC): Promise<void> {
   const { session, entities } = ctx.oidc;
-  // An error, or oidc-provider asked already (logoutSource in create-provider.ts).
-  if (ctx.status !== 200 || !session || session.accountId) return;
+  if (ctx.status !== 200 || !session) return;
+  const state = session.state as SignOutState | undefined;
+  if (typeof state?.secret !== "string") return;
+  // oidc-provider sets IdTokenHint only for a hint it validated (it answers an error otherwise).
+  const sub = (entities.IdTokenHint as { payload?: { sub?: unknown } } | undefined)?.payload?.sub;
+  if (typeof sub === "string") {
+    state.latchkeyHintSub = sub;
+    // oidc-provider saved the session before this runs: save the remembered subject too.
+    await session.persist();
+  }
+  if (session.accountId) return; // oidc-provider asked already (logoutSource in create-provider.ts)
   const portal = await readPortalSession(ctx.req);
-  if (!portal) return; // nobody to sign out of the portal
-  // oidc-provider sets IdTokenHint only for a hint it could decode, and answers an error for one that does not validate.
-  const hint = entities.IdTokenHint as { payload?: { sub?: unknown } } | undefined;
-  if (hint?.payload?.sub === portal.userId) return;
-  const secret = (session.state as { secret?: unknown } | undefined)?.secret;
-  if (typeof secret !== "string") return;
-  const form = `<form id="op.logoutForm" method="post" action="${escapeHtml(ctx.oidc.urlFor("end_session_confirm"))}"><input type="hidden" name="xsrf" value="${escapeHtml(secret)}"/></form>`;
+  if (portal && sub === portal.userId) return;
+  const form = `<form id="op.logoutForm" method="post" action="${escapeHtml(ctx.oidc.urlFor("end_session_confirm"))}"><input type="hidden" name="xsrf" value="${escapeHtml(state.secret)}"/></form>`;
   ctx.type = "html";
   ctx.body = signOutConfirmationPage(form, ctx.oidc.client?.clientName);
 }
 
 /**
- * After oidc-provider confirmed an application's sign-out request (RP-initiated logout):
- * the person is signed out of the portal too, or the next sign-in would go straight through.
+ * After oidc-provider confirmed an application's sign-out request: the person is signed out
+ * of the portal too, or the next sign-in would go straight through. Decided here, where the
+ * portal cookie is present: only if the person pressed Latchkey's own Sign out button (a
+ * value oidc-provider's auto-submitted form never sends), or the request carried a valid
+ * id_token_hint of the person signed in to the portal.
  */
-export function signOutOfPortal(ctx: KoaContextWithOIDC): void {
-  if (!ctx.oidc.params?.logout || ctx.status >= 400) return;
+export async function signOutOfPortal(ctx: KoaContextWithOIDC): Promise<void> {
+  const logout = ctx.oidc.params?.logout;
+  if (!logout || ctx.status >= 400) return;
+  if (logout !== SIGN_OUT_CONFIRMED) {
+    const hinted = (ctx.oidc.session?.state as SignOutState | undefined)?.latchkeyHintSub;
+    const portal = await readPortalSession(ctx.req);
+    if (!portal || typeof hinted !== "string" || hinted !== portal.userId) return;
+  }
   // With the attributes it was set with: a Secure cookie is only replaced by a Secure one.
   const { secure, sameSite } = sessionCookie(publicBaseUrl()).options;
   for (const name of portalSessionCookieNames(ctx.req)) {

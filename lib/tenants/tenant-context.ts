@@ -1,16 +1,8 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
 
-/**
- * Who is acting: a signed-in user, an operator at the server's command line, the company's
- * identity provider (the audit entries of a sign-in through it, by its issuer), or the
- * token service itself (its alerts).
- */
-export type Actor =
-  | { type: "user"; userId: string; label: string }
-  | { type: "cli"; label: string }
-  | { type: "identity-provider"; label: string }
-  | { type: "token-service"; label: string };
+/** Who is acting: a signed-in user, an operator at the server's command line, or the token service itself (its alerts). */
+export type Actor = { type: "user"; userId: string; label: string } | { type: "cli"; label: string } | { type: "token-service"; label: string };
 
 /**
  * Every domain function takes this and scopes its queries by tenantId. It is built only

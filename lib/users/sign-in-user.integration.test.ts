@@ -5,7 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { addTenantUser } from "./add-tenant-user";
 import { listTenantMembers } from "./list-tenant-members";
-import { signInUser } from "./sign-in-user";
+import { bindFirstSignIn, signInUser } from "./sign-in-user";
 
 const ISSUER = "https://idp.example.test";
 
@@ -37,6 +37,7 @@ describe("signInUser through the identity provider", () => {
     const person = await personInBothTenants();
     const result = await signInUser({
       method: "oidc",
+      expectedIssuer: ISSUER,
       issuer: ISSUER,
       subject: person.subject,
       email: person.email.toUpperCase(),
@@ -59,7 +60,15 @@ describe("signInUser through the identity provider", () => {
     ["1", 1, "not a boolean (number)"],
   ])("refuses an email the provider did not verify (%s): nothing bound, refusal audited in each tenant", async (_label, emailVerified, shown) => {
     const person = await personInBothTenants();
-    const result = await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: person.email, emailVerified, name: "Mallory" });
+    const result = await signInUser({
+      method: "oidc",
+      expectedIssuer: ISSUER,
+      issuer: ISSUER,
+      subject: person.subject,
+      email: person.email,
+      emailVerified,
+      name: "Mallory",
+    });
     expect(result).toEqual({ ok: false, reason: "email-not-verified" });
     expect(await userRow(person.userId)).toEqual({ issuer: null, subject: null, lastSignInAt: null, name: null });
 
@@ -70,7 +79,7 @@ describe("signInUser through the identity provider", () => {
       expect(JSON.parse(event.details)).toEqual({ issuer: ISSUER, subject: person.subject, reason: "email-not-verified", emailVerified: shown });
     }
     // And an unverified claim is not enough on a second try either.
-    expect(await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: person.email })).toEqual({
+    expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email })).toEqual({
       ok: false,
       reason: "email-not-verified",
     });
@@ -79,11 +88,13 @@ describe("signInUser through the identity provider", () => {
 
   it("never re-binds a bound user to another subject that shows the same verified email", async () => {
     const person = await personInBothTenants();
-    expect(await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true })).toMatchObject({ ok: true });
+    expect(
+      await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true }),
+    ).toMatchObject({ ok: true });
     const before = await userRow(person.userId);
 
     const other = `other-${uniqueSuffix()}`;
-    expect(await signInUser({ method: "oidc", issuer: ISSUER, subject: other, email: person.email, emailVerified: true })).toEqual({
+    expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: other, email: person.email, emailVerified: true })).toEqual({
       ok: false,
       reason: "bound-to-another-identity",
     });
@@ -95,8 +106,8 @@ describe("signInUser through the identity provider", () => {
 
   it("identifies a bound user by the binding, whatever the email claim says afterwards", async () => {
     const person = await personInBothTenants();
-    await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true });
-    const again = await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: "renamed@example.com" });
+    await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true });
+    const again = await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: "renamed@example.com" });
     expect(again).toMatchObject({ ok: true, user: { id: person.userId, email: person.email } });
   });
 
@@ -104,7 +115,7 @@ describe("signInUser through the identity provider", () => {
     const person = await personInBothTenants();
     const subjects = [`first-${uniqueSuffix()}`, `second-${uniqueSuffix()}`];
     const results = await Promise.all(
-      subjects.map((subject) => signInUser({ method: "oidc", issuer: ISSUER, subject, email: person.email, emailVerified: true })),
+      subjects.map((subject) => signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject, email: person.email, emailVerified: true })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "bound-to-another-identity" }]);
@@ -114,8 +125,133 @@ describe("signInUser through the identity provider", () => {
 
   it("refuses someone who is a member of no tenant, and records nothing", async () => {
     const email = `nobody-${uniqueSuffix()}@example.com`;
-    expect(await signInUser({ method: "oidc", issuer: ISSUER, subject: "s", email, emailVerified: true })).toEqual({ ok: false, reason: "not-a-member" });
+    const subject = `nobody-${uniqueSuffix()}`;
+    expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject, email, emailVerified: true })).toEqual({
+      ok: false,
+      reason: "not-a-member",
+    });
     expect(await db.user.count({ where: { email } })).toBe(0);
+    // A user of that email who belongs to no tenant (any more): no audit entry anywhere either.
+    const removed = await db.user.create({ data: { email: `removed-${uniqueSuffix()}@example.com` } });
+    expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject, email: removed.email, emailVerified: true })).toEqual({
+      ok: false,
+      reason: "not-a-member",
+    });
+    expect(
+      await db.auditEvent.count({
+        where: { OR: [{ targetLabel: { in: [email, removed.email] } }, { targetId: removed.id }, { details: { contains: subject } }] },
+      }),
+    ).toBe(0);
+    expect(await db.user.findUniqueOrThrow({ where: { id: removed.id }, select: { issuer: true, lastSignInAt: true } })).toEqual({
+      issuer: null,
+      lastSignInAt: null,
+    });
+  });
+
+  // Item: the refusal order must not tell an unverified account who is a member or bound.
+  it("answers an unverified claim email-not-verified whatever the state of that email, and audits only where a member exists", async () => {
+    const bound = await personInBothTenants();
+    await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: bound.subject, email: bound.email, emailVerified: true });
+    const stranger = `stranger-${uniqueSuffix()}@example.com`;
+    for (const email of [bound.email, stranger, undefined]) {
+      expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: `mallory-${uniqueSuffix()}`, email }), String(email)).toEqual({
+        ok: false,
+        reason: "email-not-verified",
+      });
+    }
+    const refused = await auditOf(bound.userId, "sign-in.refused");
+    expect(refused.map((e) => JSON.parse(e.details).reason)).toEqual(["email-not-verified", "email-not-verified"]);
+    expect(await db.auditEvent.count({ where: { targetLabel: stranger } })).toBe(0);
+    // bound-to-another-identity only for a verified claim.
+    expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: "other", email: bound.email, emailVerified: true })).toEqual({
+      ok: false,
+      reason: "bound-to-another-identity",
+    });
+  });
+
+  it("audits a refusal at most once an hour per (user, issuer, subject, reason), so nobody can flood a tenant's log", async () => {
+    const person = await personInBothTenants();
+    const attempt = (subject: string, emailVerified?: boolean) =>
+      signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject, email: person.email, emailVerified });
+    for (let i = 0; i < 5; i++) expect(await attempt("mallory")).toEqual({ ok: false, reason: "email-not-verified" });
+    expect(await auditOf(person.userId, "sign-in.refused")).toHaveLength(2); // one per tenant
+    await attempt("eve"); // another subject is another entry
+    expect(await auditOf(person.userId, "sign-in.refused")).toHaveLength(4);
+    // An hour later, the same refusal is recorded again.
+    await db.auditEvent.updateMany({ where: { targetId: person.userId }, data: { createdAt: new Date(Date.now() - 61 * 60 * 1000) } });
+    await attempt("mallory");
+    expect(await auditOf(person.userId, "sign-in.refused")).toHaveLength(6);
+  });
+
+  it("refuses an email that only Unicode case folding turns into a member's (the Kelvin sign), binding nothing", async () => {
+    const person = await personInBothTenants();
+    const [local, domain] = person.email.split("@");
+    // person-…: its "p" has no look-alike; put a Kelvin sign (U+212A) in a "k" of our own.
+    const kate = await addTenantUser(a.admin, { email: `kate-${local}@${domain}`, roleIds: [a.roleIds.administrator] });
+    const kelvin = `\u212Aate-${local}@${domain}`;
+    expect(kelvin.toLowerCase()).toBe(kate.email);
+    expect(
+      await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: `k-${uniqueSuffix()}`, email: kelvin, emailVerified: true }),
+    ).toEqual({
+      ok: false,
+      reason: "not-a-member",
+    });
+    expect(await userRow(kate.userId)).toMatchObject({ issuer: null, subject: null });
+    expect(await signInUser({ method: "dev", email: kelvin })).toEqual({ ok: false, reason: "not-a-member" });
+  });
+
+  it("refuses an ID token of another issuer, or without a subject, with its own reason, audited", async () => {
+    const person = await personInBothTenants();
+    const other = await signInUser({
+      method: "oidc",
+      expectedIssuer: ISSUER,
+      issuer: "https://evil.example",
+      subject: person.subject,
+      email: person.email,
+      emailVerified: true,
+    });
+    expect(other).toEqual({ ok: false, reason: "invalid-identity" });
+    for (const subject of [undefined, "", 42]) {
+      expect(await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject, email: person.email, emailVerified: true })).toEqual({
+        ok: false,
+        reason: "invalid-identity",
+      });
+    }
+    expect(await userRow(person.userId)).toMatchObject({ issuer: null, subject: null, lastSignInAt: null });
+    const refused = (await auditOf(person.userId, "sign-in.refused")).map((e) => JSON.parse(e.details));
+    expect(refused).toContainEqual({ issuer: ISSUER, subject: person.subject, reason: "invalid-identity", idTokenIssuer: "https://evil.example" });
+    expect(refused).toContainEqual({ issuer: ISSUER, subject: null, reason: "invalid-identity", idTokenIssuer: ISSUER });
+    // The binding is the ID token's iss: the one asserted equal to the configured issuer.
+    expect(
+      await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true }),
+    ).toMatchObject({ ok: true });
+    expect(await userRow(person.userId)).toMatchObject({ issuer: ISSUER, subject: person.subject });
+  });
+
+  // The race forced: both sign-ins read the user unbound, one binds, then the other's conditional update.
+  it("a first sign-in that read the user before another identity bound it is refused and changes nothing", async () => {
+    const person = await personInBothTenants();
+    const stale = await db.user.findUniqueOrThrow({ where: { id: person.userId } });
+    expect(
+      await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true }),
+    ).toMatchObject({ ok: true });
+    expect(await bindFirstSignIn(stale, { issuer: ISSUER, subject: "late-other" })).toEqual({ ok: false, reason: "bound-to-another-identity" });
+    expect(await userRow(person.userId)).toMatchObject({ issuer: ISSUER, subject: person.subject });
+    expect(await auditOf(person.userId, "sign-in.bound")).toHaveLength(2);
+  });
+
+  it("two first sign-ins of the same identity at once both sign in, with no false refusal", async () => {
+    const person = await personInBothTenants();
+    const stale = await db.user.findUniqueOrThrow({ where: { id: person.userId } });
+    expect(
+      await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true }),
+    ).toMatchObject({ ok: true });
+    expect(await bindFirstSignIn(stale, { issuer: ISSUER, subject: person.subject })).toEqual({
+      ok: true,
+      user: { id: person.userId, email: person.email, name: null },
+    });
+    expect(await auditOf(person.userId, "sign-in.refused")).toHaveLength(0);
+    expect(await auditOf(person.userId, "sign-in.bound")).toHaveLength(2);
   });
 });
 
@@ -152,11 +288,15 @@ describe("next-auth's callbacks (lib/auth/auth-options.ts)", () => {
 
   it("signIn sends an unverified email to the refusal page and carries Latchkey's user id for a verified one", async () => {
     const person = await personInBothTenants();
-    expect((await signInThroughProvider({ sub: person.subject, email: person.email })).result).toBe("/signin/refused?reason=email-not-verified");
-    expect((await signInThroughProvider({ sub: `x-${uniqueSuffix()}`, email: `nobody-${uniqueSuffix()}@example.com`, email_verified: true })).result).toBe(
-      "/signin/refused?reason=not-a-member",
+    expect((await signInThroughProvider({ iss: ISSUER, sub: person.subject, email: person.email })).result).toBe("/signin/refused?reason=email-not-verified");
+    expect(
+      (await signInThroughProvider({ iss: ISSUER, sub: `x-${uniqueSuffix()}`, email: `nobody-${uniqueSuffix()}@example.com`, email_verified: true })).result,
+    ).toBe("/signin/refused?reason=not-a-member");
+    // An ID token of another issuer than the configured one binds nothing.
+    expect((await signInThroughProvider({ iss: "https://evil.example", sub: person.subject, email: person.email, email_verified: true })).result).toBe(
+      "/signin/refused?reason=invalid-identity",
     );
-    const verified = await signInThroughProvider({ sub: person.subject, email: person.email, email_verified: true });
+    const verified = await signInThroughProvider({ iss: ISSUER, sub: person.subject, email: person.email, email_verified: true });
     expect(verified.result).toBe(true);
     expect(verified.user.id).toBe(person.userId);
   });
@@ -167,7 +307,7 @@ describe("the Users page's list (listTenantMembers)", () => {
     const person = await personInBothTenants();
     const before = (await listTenantMembers(b.member)).find((m) => m.userId === person.userId);
     expect(before).toMatchObject({ issuer: null, lastSignInAt: null });
-    await signInUser({ method: "oidc", issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true });
+    await signInUser({ method: "oidc", expectedIssuer: ISSUER, issuer: ISSUER, subject: person.subject, email: person.email, emailVerified: true });
     const after = (await listTenantMembers(b.member)).find((m) => m.userId === person.userId);
     expect(after).toMatchObject({ issuer: ISSUER, lastSignInAt: expect.any(Date) });
   });

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { ZRoleIds } from "./client";
 
-export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+/**
+ * The one normaliser of email addresses (forms, CLI, sign-in). ASCII only, checked before
+ * lowercasing: Unicode case folding turns other letters into ASCII ones
+ * ("\u212Aate@…", with the Kelvin sign, lowercases to "kate@…"), so one person's address could pass for another's.
+ */
+export const ZEmail = z
+  .string()
+  .trim()
+  .regex(/^[\x21-\x7e]*$/, "Email addresses can use only ASCII letters, digits and symbols")
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address"));
 
 export const ZAddTenantUser = z.object({
   email: ZEmail,
