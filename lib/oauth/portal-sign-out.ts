@@ -2,7 +2,6 @@ import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { sessionCookie } from "@/lib/auth/session-cookies";
 import { portalSessionCookieNames } from "./portal-session";
-import { publicBaseUrl } from "@/lib/http/site-security";
 
 /**
  * After oidc-provider confirmed an application's sign-out request (RP-initiated logout):
@@ -11,7 +10,7 @@ import { publicBaseUrl } from "@/lib/http/site-security";
 export function signOutOfPortal(ctx: KoaContextWithOIDC): void {
   if (!ctx.oidc.params?.logout || ctx.status >= 400) return;
   // With the attributes it was set with: a Secure cookie is only replaced by a Secure one.
-  const { secure, sameSite } = sessionCookie(publicBaseUrl()).options;
+  const { secure, sameSite } = sessionCookie(ctx.oidc.issuer).options;
   for (const name of portalSessionCookieNames(ctx.req)) {
     ctx.append(
       "Set-Cookie",
