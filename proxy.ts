@@ -32,5 +32,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static/|_next/image|favicon.ico|favicon.svg|robots.txt).*)" }],
+  // Whole path segments only (/api but not /apis), dots literal (favicon.ico, not favicon-ico).
+  matcher: [{ source: "/((?!(?:api|_next/static|_next/image)(?:/|$)|(?:favicon\\.ico|favicon\\.svg|robots\\.txt)$).*)" }],
 };

@@ -191,3 +191,83 @@ test("every page type has its <title> in the initial HTML, and the portal runs u
   await expectTitleInHead(await get(`${base}/no-such-page`), "Latchkey");
   expect(violations).toEqual([]);
 });
+
+/** Cross-origin isolation of the portal's own responses (its session cookie is SameSite=None on loopback and https). */
+function expectPortalIsolation(response: APIResponse | { headers(): Record<string, string>; url(): string }) {
+  const headers = response.headers();
+  expect(headers["cross-origin-resource-policy"], response.url()).toBe("same-origin");
+  expect(headers["cross-origin-opener-policy"], response.url()).toBe("same-origin");
+  expect(headers["x-frame-options"], response.url()).toBe("DENY");
+}
+
+test("portal responses of every kind are isolated from other origins; the token service's stay usable by applications", async ({ page, tenant }) => {
+  const get = (url: string, headers: Record<string, string> = {}) => page.request.get(url, { headers: { "user-agent": CHROME, ...headers }, maxRedirects: 0 });
+  await signInAs(page.request, tenant.admin);
+
+  const clients = await get(`/t/${tenant.slug}/clients`);
+  expectPortalIsolation(clients);
+  expectPortalIsolation(await get("/signin"));
+  expectPortalIsolation(await get("/robots.txt"));
+
+  // A React Server Components request (client-side navigation): the page's policy and headers too.
+  // (Next.js first redirects it to the URL with its cache-busting _rsc parameter.)
+  const rsc = await page.request.get(`/t/${tenant.slug}/clients`, { headers: { "user-agent": CHROME, RSC: "1" } });
+  expect(rsc.status()).toBe(200);
+  expect(new URL(rsc.url()).searchParams.has("_rsc")).toBe(true);
+  expect(rsc.headers()["content-type"]).toContain("text/x-component");
+  expectBaseHeaders(rsc);
+  expectPortalIsolation(rsc);
+
+  // The proxy's matcher leaves out whole path segments and literal file names only: these are pages (404) with a nonce.
+  for (const path of ["/faviconXico", "/robotsXtxt", "/_next/imagery", "/apis"]) {
+    const response = await get(path);
+    expect(response.status(), path).toBe(404);
+    await expectNoncePolicy(response);
+  }
+
+  // The portal's API answers its own pages only: another site's (or a sibling port's) request is refused before the route.
+  const audit = `/api/t/${tenant.slug}/audit`;
+  expect((await get(audit, { "sec-fetch-site": "same-origin" })).status()).toBe(200);
+  for (const site of ["cross-site", "same-site"]) {
+    const refused = await get(audit, { "sec-fetch-site": site });
+    expect(refused.status(), site).toBe(403);
+    expect(await refused.json()).toEqual({ code: "FORBIDDEN", message: "This API answers the Latchkey portal's own pages only." });
+    expectBaseHeaders(refused);
+    expectPortalIsolation(refused);
+  }
+
+  // Applications on other sites read discovery and keys (CORS) and frame /identity/auth: no isolation headers there.
+  for (const path of ["/identity/.well-known/openid-configuration", "/identity/jwks"]) {
+    const response = await get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["cross-origin-resource-policy"], path).toBeUndefined();
+    expect(response.headers()["cross-origin-opener-policy"], path).toBeUndefined();
+  }
+});
+
+test("a server action's POST response carries the security headers", async ({ page, tenant }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(tenant.admin);
+  await page.getByRole("button", { name: "Sign in (development)" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients$`));
+  await page.goto(`/t/${tenant.slug}/settings`);
+  await page.getByLabel("Maximum secret lifetime (days)").fill("30");
+  const action = page.waitForResponse((response) => response.request().method() === "POST" && !!response.request().headers()["next-action"]);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const response = await action;
+  expect(response.status()).toBe(200);
+  const headers = await response.allHeaders();
+  expect(headers["content-type"]).toContain("text/x-component");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["permissions-policy"]).toMatch(/(^|, )camera=\(\)/);
+  expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'(;|$)/);
+  expect(headers["content-security-policy"]).not.toContain("unsafe-inline");
+  expectPortalIsolation({ headers: () => headers, url: () => response.url() });
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
+});
+
+// A 500 is not provoked here: nothing in the portal fails on purpose, and breaking the
+// database under the shared e2e server would fail other tests. Every response, errors
+// included, passes through lib/server/start-server.ts's addMissingHeaders, which the
+// responses above prove.

@@ -53,11 +53,28 @@ export function securityHeaders(baseUrl: string): Record<string, string> {
   return headers;
 }
 
-/** Adds each of `headers` that the response has not set by the time it is written. */
+/**
+ * The portal's own responses only: its session cookie is SameSite=None on https and
+ * loopback (silent renew), so no other site may embed them as resources or keep a window
+ * handle on its pages. Not the token service's: its discovery, keys, token and userinfo
+ * answers are read by applications on other sites (CORS), and its authorization pages
+ * are framed and opened by them.
+ */
+export const PORTAL_ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+
+/**
+ * Adds each of `headers` that the response has not set by the time it is written, and
+ * `X-Frame-Options: DENY` (for browsers without frame-ancestors) wherever the final policy
+ * lets nothing frame the response.
+ */
 export function addMissingHeaders(res: ServerResponse, headers: Record<string, string>): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
     for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    if (/(^|;)\s*frame-ancestors 'none'\s*(;|$)/.test(String(this.getHeader("Content-Security-Policy")))) this.setHeader("X-Frame-Options", "DENY");
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
 }

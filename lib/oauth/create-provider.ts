@@ -27,7 +27,7 @@ import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
 import { readPortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
-import { tokenServiceCookieAttributes } from "./token-service-cookies";
+import { tokenServiceCookieAttributes, tokenServiceCookieNames } from "./token-service-cookies";
 import { tokenServiceHeaders } from "./token-service-headers";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
 import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
@@ -69,7 +69,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   // the client's tenant; otherwise the interaction asks again (prompt=none: login_required).
   login.checks.add(
     new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", async (ctx) => {
-      const session = await readPortalSession(ctx.req);
+      const session = await readPortalSession(ctx.req, ctx.oidc.issuer);
       return session?.userId === ctx.oidc.session?.accountId ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
     }),
   );
@@ -88,7 +88,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     jwks: { keys: keys.jwks.keys.map((jwk) => new LocalSigningKey(jwk)) },
     cookies: {
       keys: cookieKeys,
-      names: { session: "_latchkey_op_session", interaction: "_latchkey_interaction", resume: "_latchkey_interaction_resume" },
+      names: tokenServiceCookieNames(config.baseUrl),
       ...tokenServiceCookieAttributes(config.baseUrl),
     },
     extraClientMetadata: { properties: [...LATCHKEY_CLIENT_PROPERTIES] },
@@ -124,7 +124,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         postLogoutSuccessSource: async (ctx) => {
           ctx.type = "html";
           // "Stay signed in" lands here too: say so when the portal session is still there.
-          ctx.body = signedOutPage({ clientName: ctx.oidc.client?.clientName, stillSignedIn: Boolean(await readPortalSession(ctx.req)) });
+          ctx.body = signedOutPage({ clientName: ctx.oidc.client?.clientName, stillSignedIn: Boolean(await readPortalSession(ctx.req, ctx.oidc.issuer)) });
         },
       },
       resourceIndicators: {

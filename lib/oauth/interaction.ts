@@ -39,7 +39,7 @@ export function interactionMiddleware(provider: Provider, prefix: string) {
     };
 
     if (details.prompt.name === "login") {
-      const session = await readPortalSession(ctx.req);
+      const session = await readPortalSession(ctx.req, provider.issuer);
       if (!session || !freshEnough(session, details)) {
         const signIn = new URLSearchParams({ callbackUrl: `${prefix}/interaction/${uid}` });
         if (session) signIn.set("reauth", "1");

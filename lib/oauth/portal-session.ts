@@ -2,7 +2,6 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { SESSION_COOKIE_NAME, sessionCookie } from "@/lib/auth/session-cookies";
-import { publicBaseUrl } from "@/lib/http/site-security";
 
 export type PortalSession = { userId: string; email: string; /** When the person last signed in (epoch seconds). */ authTime: number };
 
@@ -10,11 +9,13 @@ export type PortalSession = { userId: string; email: string; /** When the person
  * The portal's sign-in, as the token service sees it: people authorizing an application
  * sign in through the portal (next-auth, with the company's identity provider), and the
  * token service reads that session from the same cookie instead of keeping its own login.
+ * The cookie's name follows the issuer (the base URL: `__Host-` on https), not the
+ * environment, so the two can never disagree.
  */
-export async function readPortalSession(req: IncomingMessage): Promise<PortalSession | null> {
+export async function readPortalSession(req: IncomingMessage, issuer: string): Promise<PortalSession | null> {
   // Only the cookies: next-auth would otherwise take an Authorization: Bearer header for
   // its session, and at the token service that header carries an access token.
-  const token = await getToken({ req: { cookies: parseCookies(req.headers.cookie), headers: {} } as never, cookieName: sessionCookie(publicBaseUrl()).name });
+  const token = await getToken({ req: { cookies: parseCookies(req.headers.cookie), headers: {} } as never, cookieName: sessionCookie(issuer).name });
   // A session from before auth_time was kept (authTime missing) counts as none: its sign-in
   // time is unknown, and applications are told when people signed in.
   if (!token || typeof token.uid !== "string" || typeof token.email !== "string" || typeof token.authTime !== "number") return null;

@@ -1,7 +1,6 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { sessionCookie } from "@/lib/auth/session-cookies";
-import { publicBaseUrl } from "@/lib/http/site-security";
 import { escapeHtml, SIGN_OUT_CONFIRMED, signOutConfirmationPage } from "./pages";
 import { portalSessionCookieNames, readPortalSession } from "./portal-session";
 
@@ -29,7 +28,7 @@ export async function askBeforePortalSignOut(ctx: KoaContextWithOIDC): Promise<v
     await session.persist();
   }
   if (session.accountId) return; // oidc-provider asked already (logoutSource in create-provider.ts)
-  const portal = await readPortalSession(ctx.req);
+  const portal = await readPortalSession(ctx.req, ctx.oidc.issuer);
   if (portal && sub === portal.userId) return;
   const form = `<form id="op.logoutForm" method="post" action="${escapeHtml(ctx.oidc.urlFor("end_session_confirm"))}"><input type="hidden" name="xsrf" value="${escapeHtml(state.secret)}"/></form>`;
   ctx.type = "html";
@@ -48,11 +47,11 @@ export async function signOutOfPortal(ctx: KoaContextWithOIDC): Promise<void> {
   if (!logout || ctx.status >= 400) return;
   if (logout !== SIGN_OUT_CONFIRMED) {
     const hinted = (ctx.oidc.session?.state as SignOutState | undefined)?.latchkeyHintSub;
-    const portal = await readPortalSession(ctx.req);
+    const portal = await readPortalSession(ctx.req, ctx.oidc.issuer);
     if (!portal || typeof hinted !== "string" || hinted !== portal.userId) return;
   }
   // With the attributes it was set with: a Secure cookie is only replaced by a Secure one.
-  const { secure, sameSite } = sessionCookie(publicBaseUrl()).options;
+  const { secure, sameSite } = sessionCookie(ctx.oidc.issuer).options;
   for (const name of portalSessionCookieNames(ctx.req)) {
     ctx.append(
       "Set-Cookie",

@@ -9,5 +9,22 @@ import { siteSecurity } from "@/lib/http/site-security";
  */
 export function tokenServiceCookieAttributes(baseUrl: string) {
   const sameSite = siteSecurity(baseUrl).crossSiteCookies ? ("none" as const) : ("lax" as const);
-  return { long: { httpOnly: true, sameSite }, short: { httpOnly: true, sameSite } };
+  return { long: { httpOnly: true, sameSite, path: "/" }, short: { httpOnly: true, sameSite } };
+}
+
+/**
+ * On https the session cookie (path /, no domain) is `__Host-`, so no sibling host or
+ * plain-http page can plant or shadow it. The interaction cookies cannot be: oidc-provider
+ * scopes each to its interaction's own path (/identity/interaction/<uid>,
+ * /identity/auth/<uid>) so parallel sign-ins keep apart, and `__Host-` demands Path=/.
+ * They get `__Secure-`, which browsers accept only over https with Secure.
+ */
+export function tokenServiceCookieNames(baseUrl: string) {
+  const https = siteSecurity(baseUrl).https;
+  const secure = https ? "__Secure-" : "";
+  return {
+    session: `${https ? "__Host-" : ""}_latchkey_op_session`,
+    interaction: `${secure}_latchkey_interaction`,
+    resume: `${secure}_latchkey_interaction_resume`,
+  };
 }

@@ -70,9 +70,12 @@ describe.each([
     const response = await authorize(service);
     expect(response.status).toBe(303);
     const cookies = cookiesOf(response);
-    const interaction = cookies.get("_latchkey_interaction");
-    const resume = cookies.get("_latchkey_interaction_resume");
-    for (const cookie of [interaction, resume, cookies.get("_latchkey_interaction.sig")]) {
+    // __Secure- on https (lib/oauth/token-service-cookies.ts says why not __Host-).
+    const prefix = hsts ? "__Secure-" : "";
+    const interaction = cookies.get(`${prefix}_latchkey_interaction`);
+    const resume = cookies.get(`${prefix}_latchkey_interaction_resume`);
+    for (const cookie of [interaction, resume, cookies.get(`${prefix}_latchkey_interaction.sig`)]) {
+      expect(cookie).toBeDefined();
       expect(cookie).toContain("httponly");
       if (crossSite) {
         expect(cookie).toMatch(/; samesite=none(;|$)/);

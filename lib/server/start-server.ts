@@ -2,7 +2,8 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import type { ServerConfig } from "@/lib/config";
-import { addMissingHeaders, securityHeaders } from "@/lib/http/security-headers";
+import { FOREIGN_API_ANSWER, isForeignApiRequest } from "@/lib/http/foreign-api-request";
+import { addMissingHeaders, PORTAL_ISOLATION_HEADERS, securityHeaders } from "@/lib/http/security-headers";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
 import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
@@ -14,10 +15,14 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
   const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
   const portal = app.getRequestHandler();
 
-  const headers = securityHeaders(config.baseUrl);
+  const headers = { ...securityHeaders(config.baseUrl), ...PORTAL_ISOLATION_HEADERS };
   const server = createServer((req, res) => {
     if (isIdentityRequest(req.url)) return identity(req, res);
     addMissingHeaders(res, headers);
+    if (isForeignApiRequest(req)) {
+      res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store" });
+      return void res.end(FOREIGN_API_ANSWER);
+    }
     return void portal(req, res);
   });
   server.listen(config.port, config.host, () => {

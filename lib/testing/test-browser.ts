@@ -8,17 +8,32 @@ export type Stop = { url: URL; response: Response };
 export class TestBrowser {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly origin: string) {}
+  /**
+   * `origin` is where the browser thinks it is; `connectTo`, when given, is where its
+   * requests really go, as through a TLS proxy that says where they came in
+   * (X-Forwarded-Proto and -Host; the service must trust it, LATCHKEY_TRUST_PROXY=1). `sessionCookieName` is the portal's (`__Host-` on https, lib/auth/session-cookies.ts).
+   */
+  constructor(
+    private readonly origin: string,
+    private readonly options: { connectTo?: string; sessionCookieName?: string } = {},
+  ) {}
+
+  private get sessionCookieName(): string {
+    return this.options.sessionCookieName ?? "next-auth.session-token";
+  }
 
   /** Signs in to the portal as next-auth would: its session cookie, for this user. */
   async signIn(user: { userId: string; email: string }, authTime = Math.floor(Date.now() / 1000)): Promise<void> {
     const token = await encode({ token: { uid: user.userId, email: user.email, authTime }, secret: process.env.NEXTAUTH_SECRET! });
-    this.cookies.set("next-auth.session-token", token);
+    this.cookies.set(this.sessionCookieName, token);
   }
 
   signOut(): void {
-    this.cookies.delete("next-auth.session-token");
+    this.cookies.delete(this.sessionCookieName);
   }
+
+  /** The Set-Cookie lines of every response so far, as the server sent them. */
+  readonly setCookies: string[] = [];
 
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
@@ -29,10 +44,15 @@ export class TestBrowser {
     let current = new URL(url);
     let request: RequestInit = { method: init.method ?? "GET", body: init.body };
     for (let hops = 0; hops < 20; hops++) {
-      const response = await fetch(current, {
+      const wire = this.options.connectTo && current.origin === this.origin ? new URL(current.pathname + current.search, this.options.connectTo) : current;
+      const response = await fetch(wire, {
         ...request,
         redirect: "manual",
-        headers: { cookie: this.cookieHeader(), ...(request.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+        headers: {
+          cookie: this.cookieHeader(),
+          ...(wire !== current ? { "x-forwarded-proto": current.protocol.slice(0, -1), "x-forwarded-host": current.host } : {}),
+          ...(request.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+        },
       });
       this.keep(response);
       const location = response.headers.get("location");
@@ -52,6 +72,7 @@ export class TestBrowser {
 
   private keep(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
+      this.setCookies.push(line);
       const [pair, ...attributes] = line.split(";");
       const at = pair!.indexOf("=");
       const name = pair!.slice(0, at).trim();
