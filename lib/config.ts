@@ -10,6 +10,19 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+/**
+ * How long a portal sign-in lasts (lib/sessions): at most `lifetimeSeconds` after signing in,
+ * and until `idleSeconds` pass without a request. The token service's sessions end with it.
+ */
+export function sessionConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    lifetimeSeconds: positiveInteger(env, "LATCHKEY_SESSION_LIFETIME", 12 * 3600),
+    idleSeconds: positiveInteger(env, "LATCHKEY_SESSION_IDLE_TIMEOUT", 2 * 3600),
+  };
+}
+
+export type SessionConfig = ReturnType<typeof sessionConfig>;
+
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
   const baseUrl = (env.LATCHKEY_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");

@@ -12,6 +12,7 @@ const LABELS: Record<string, string> = {
   "membership.create": "User added",
   "membership.roles": "User's roles changed",
   "membership.delete": "User removed",
+  "membership.sessions-end": "User signed out everywhere",
 };
 
 const VERBS: Record<string, string> = { create: "created", update: "changed", delete: "deleted", rename: "renamed" };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EventEmitter } from "node:events";
 import Provider, { errors, interactionPolicy, type Configuration, type SigningAlgorithm } from "oidc-provider";
-import type { ServerConfig } from "@/lib/config";
+import { sessionConfig, type ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, reloadClient } from "./client-cache";
@@ -14,7 +14,7 @@ import { checkAuthenticationAttempt, countFailedAuthentications } from "./failed
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
-import { readPortalSession } from "./portal-session";
+import { readPortalSession, type PortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
@@ -36,7 +36,8 @@ const DAY_S = 86_400;
 // 14 days without use, and 30 days after its sign-in however much it is used.
 const REFRESH_IDLE_S = 14 * DAY_S;
 const REFRESH_ABSOLUTE_S = 30 * DAY_S;
-const SESSION_S = 8 * 3600;
+// The portal session the login check found, for the token service session's lifetime.
+const PORTAL_SESSION = Symbol("latchkey portal session");
 // The registered key a client assertion names, noted while it is checked and recorded as
 // used once the assertion also passed the replay check.
 const ASSERTION_KEY = Symbol("latchkey assertion key");
@@ -48,15 +49,21 @@ const ASSERTION_KEY = Symbol("latchkey assertion key");
  */
 export function createProvider({ config, keys, cookieKeys, limiter, prefix }: ProviderOptions): Provider {
   const audience = config.tokenAudience;
+  const sessionLifetime = sessionConfig().lifetimeSeconds;
 
   const policy = interactionPolicy.base();
   const login = policy.get("login")!;
-  // The person must still be signed in to the portal as the same user, and be a member of
-  // the client's tenant; otherwise the interaction asks again (prompt=none: login_required).
+  // The person must still be signed in to the portal with the very sign-in this session
+  // came from (same user and sign-in time: a session of an earlier, ended sign-in is not
+  // carried over), and be a member of the client's tenant; otherwise the interaction asks
+  // again (prompt=none: login_required).
   login.checks.add(
-    new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", async (ctx) => {
+    new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", "login_required", async (ctx) => {
       const session = await readPortalSession(ctx.req);
-      return session?.userId === ctx.oidc.session?.accountId ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+      if (session) Object.assign(ctx, { [PORTAL_SESSION]: session });
+      return session && session.userId === ctx.oidc.session?.accountId && session.authTime === ctx.oidc.session.loginTs
+        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+        : interactionPolicy.Check.REQUEST_PROMPT;
     }),
   );
   login.checks.add(
@@ -181,10 +188,16 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       IdToken: 3600,
       AuthorizationCode: 60,
       Interaction: 15 * 60,
-      // As long as a portal sign-in (lib/auth/auth-options.ts).
-      Session: SESSION_S,
+      // Never past the end of the portal session it came from (the login check found it);
+      // without one in this request, never longer than it already had.
+      Session: (ctx, session) => {
+        const now = Date.now() / 1000;
+        const portal = (ctx as unknown as Record<symbol, PortalSession | undefined>)[PORTAL_SESSION];
+        const end = portal ? portal.expiresAt.getTime() / 1000 : (session.exp ?? now + sessionLifetime);
+        return Math.max(1, Math.floor(Math.min(sessionLifetime, end - now)));
+      },
       // A grant is reused by the sign-ins of one session, so it outlives the last family's 30 days.
-      Grant: SESSION_S + REFRESH_ABSOLUTE_S,
+      Grant: sessionLifetime + REFRESH_ABSOLUTE_S,
       RefreshToken: (ctx) => {
         const rotated = ctx?.oidc.entities.RotatedRefreshToken;
         const familyStart = rotated ? (rotated.iiat ?? rotated.iat!) : Math.floor(Date.now() / 1000);

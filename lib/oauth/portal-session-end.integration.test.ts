@@ -1,0 +1,143 @@
+// The token service trusts the portal's session only while its row is on (lib/sessions):
+// a copy of the portal cookie taken before a sign-out, an administrator's "sign out
+// everywhere" or an RP-initiated logout gets no code at /identity/auth, and the token
+// service's own session never outlives the portal session it came from.
+import {
+  allowInsecureRequests,
+  buildAuthorizationUrl,
+  calculatePKCECodeChallenge,
+  Configuration,
+  None,
+  randomPKCECodeVerifier,
+  type ServerMetadata,
+} from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@/lib/clients/create-client";
+import { db } from "@/lib/db/prisma";
+import { endPortalSession } from "@/lib/sessions/end-portal-session";
+import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
+import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { TestBrowser } from "@/lib/testing/test-browser";
+import { addTenantUser } from "@/lib/users/add-tenant-user";
+import { endMemberSessions } from "@/lib/users/end-member-sessions";
+
+const REDIRECT = "https://app.example.com/callback";
+let service: TestTokenService;
+let metadata: ServerMetadata;
+let tenant: TestTenant;
+let clientId: string;
+
+beforeAll(async () => {
+  service = await startTokenService();
+  tenant = await createTestTenant("session-end");
+  const client = await createClient(tenant.admin, {
+    type: "authorization-code",
+    name: `SPA ${uniqueSuffix()}`,
+    redirectUris: [REDIRECT],
+    postLogoutRedirectUris: ["https://app.example.com/bye"],
+  });
+  clientId = client.clientId;
+  metadata = await discoverServerMetadata(service.issuer);
+});
+
+afterAll(async () => {
+  await service?.close();
+});
+
+async function person() {
+  const email = `person-${uniqueSuffix()}@example.com`;
+  const { userId } = await addTenantUser(tenant.admin, { email, roleIds: [] });
+  return { userId, email };
+}
+
+async function authorize(browser: TestBrowser, params: Record<string, string> = {}) {
+  const config = new Configuration(metadata, clientId, undefined, None());
+  allowInsecureRequests(config);
+  const challenge = await calculatePKCECodeChallenge(randomPKCECodeVerifier());
+  const url = buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT,
+    scope: "openid",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state: "s",
+    ...params,
+  });
+  return browser.open(url);
+}
+
+/** A browser signed in to the portal and the token service, and a copy of its cookies. */
+async function signedInWithCopy(user: { userId: string; email: string }) {
+  const browser = new TestBrowser(service.baseUrl);
+  const sessionId = await browser.signIn(user);
+  expect((await authorize(browser)).url.searchParams.get("code")).toBeTruthy();
+  return { browser, sessionId, stolen: browser.copy() };
+}
+
+async function expectRefused(browser: TestBrowser) {
+  expect((await authorize(browser)).url.pathname).toBe("/signin");
+  const silent = await authorize(browser, { prompt: "none" });
+  expect(silent.url.origin + silent.url.pathname).toBe(REDIRECT);
+  expect(silent.url.searchParams.get("error")).toBe("login_required");
+}
+
+describe("a copied portal cookie at /identity/auth", () => {
+  it("gets codes while the session is on, and none once the person signed out", async () => {
+    const { sessionId, stolen } = await signedInWithCopy(await person());
+    expect((await authorize(stolen.copy(), { prompt: "none" })).url.searchParams.get("code")).toBeTruthy();
+    await endPortalSession(sessionId); // what next-auth's sign-out does (lib/auth/auth-options.ts)
+    await expectRefused(stolen);
+  });
+
+  it("gets none once an administrator signed the member out everywhere", async () => {
+    const user = await person();
+    const { stolen } = await signedInWithCopy(user);
+    await endMemberSessions(tenant.admin, { userId: user.userId });
+    await expectRefused(stolen);
+  });
+
+  it("gets none after the person signed out at an application's request (RP-initiated logout)", async () => {
+    const user = await person();
+    const { browser, sessionId, stolen } = await signedInWithCopy(user);
+    const url = new URL(metadata.end_session_endpoint!);
+    url.search = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: "https://app.example.com/bye" }).toString();
+    const confirm = await browser.open(url);
+    const html = await confirm.response.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+    const done = await browser.open(new URL(action, service.baseUrl), { method: "POST", body: new URLSearchParams({ xsrf, logout: "yes" }) });
+    expect(done.url.origin + done.url.pathname).toBe("https://app.example.com/bye");
+
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
+    await expectRefused(stolen);
+  });
+
+  it("does not carry the token service's session of an ended sign-in over to a later one", async () => {
+    const user = await person();
+    const { browser, sessionId } = await signedInWithCopy(user);
+    await endPortalSession(sessionId);
+    // The person signs in to the portal again in the same browser, which still has the
+    // token service's cookie of the first sign-in: that session is not reused silently.
+    const again = new TestBrowser(service.baseUrl);
+    await again.signIn(user, Math.floor(Date.now() / 1000) - 30);
+    browser.setCookie("next-auth.session-token", again.cookie("next-auth.session-token")!);
+    const silent = await authorize(browser, { prompt: "none" });
+    expect(silent.url.searchParams.get("error")).toBe("login_required");
+    // An interactive request goes through on the new sign-in without asking anything.
+    expect((await authorize(browser)).url.searchParams.get("code")).toBeTruthy();
+  });
+});
+
+describe("the token service's own session", () => {
+  it("never outlives the portal session it came from", async () => {
+    const user = await person();
+    const browser = new TestBrowser(service.baseUrl);
+    // A portal session with an hour left (its lifetime set short for the test).
+    const sessionId = await browser.signIn(user, undefined, { lifetimeSeconds: 3600, idleSeconds: 7200 });
+    expect((await authorize(browser)).url.searchParams.get("code")).toBeTruthy();
+    const portal = await db.portalSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const sessions = await db.oidcRecord.findMany({ where: { model: "Session", payload: { contains: user.userId } } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.expiresAt!.getTime()).toBeLessThanOrEqual(portal.expiresAt.getTime());
+    expect(sessions[0]!.expiresAt!.getTime()).toBeGreaterThan(portal.expiresAt.getTime() - 60_000);
+  });
+});
