@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { TenantMember } from "@/lib/users/list-tenant-members";
+import { EndSessionsButton } from "./end-sessions-button";
 import { RemoveMemberButton } from "./remove-member-button";
 
 function formatInstant(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** The tenant's members; administrators get links to change roles and a way to remove. */
+/** The tenant's members; administrators get links to change roles, sign a member out everywhere, and remove. */
 export function MembersTable({
   tenantSlug,
   members,
@@ -74,6 +75,7 @@ export function MembersTable({
                       >
                         Change roles
                       </Link>
+                      <EndSessionsButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
                       <RemoveMemberButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
                     </div>
                   </td>

@@ -206,4 +206,22 @@ describe("latchkey CLI", () => {
     // The pending key has signed nothing yet: it may go again at once.
     expect((await cli("signing-keys", "revoke", "--kid", key.kid)).code).toBe(0);
   });
+  it("signs a member out everywhere by email, and refuses someone who is not a member", async () => {
+    const { createPortalSession } = await import("@/lib/sessions/create-portal-session");
+    const slug = `cli-${uniqueSuffix()}`;
+    await cli("tenants", "create", "--slug", slug, "--name", "Sign-out");
+    const email = `leaving-${slug}@example.com`;
+    const { userId } = JSON.parse((await cli("users", "add", "--tenant", slug, "--email", email, "--json")).stdout) as { userId: string };
+    const session = await createPortalSession({ userId });
+
+    const done = await cli("users", "sign-out", "--tenant", slug, "--email", email.toUpperCase(), "--json");
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toEqual({ userId, email, ended: 1 });
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "membership.sessions-end", targetId: userId, actorType: "cli" } })).toBe(1);
+
+    const stranger = await cli("users", "sign-out", "--tenant", slug, "--email", `nobody-${slug}@example.com`);
+    expect(stranger).toMatchObject({ code: 1, stderr: "latchkey: User not found\n" });
+    expect((await cli("users", "sign-out", "--tenant", slug)).code).toBe(2);
+  });
 });
