@@ -9,7 +9,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { hashSecret } from "@/lib/secrets/generate-secret";
-import { uniqueSuffix } from "@/lib/testing/fixtures";
+import { createPortalSession } from "@/lib/sessions/create-portal-session";
+import { createTestTenant, uniqueSuffix } from "@/lib/testing/fixtures";
 
 const run = promisify(execFile);
 
@@ -207,11 +208,8 @@ describe("latchkey CLI", () => {
     expect((await cli("signing-keys", "revoke", "--kid", key.kid)).code).toBe(0);
   });
   it("signs a member out everywhere by email, and refuses someone who is not a member", async () => {
-    const { createPortalSession } = await import("@/lib/sessions/create-portal-session");
-    const slug = `cli-${uniqueSuffix()}`;
-    await cli("tenants", "create", "--slug", slug, "--name", "Sign-out");
-    const email = `leaving-${slug}@example.com`;
-    const { userId } = JSON.parse((await cli("users", "add", "--tenant", slug, "--email", email, "--json")).stdout) as { userId: string };
+    const { slug, memberUserId: userId, member } = await createTestTenant("cli-sign-out");
+    const email = member.actor.label;
     const session = await createPortalSession({ userId });
 
     const done = await cli("users", "sign-out", "--tenant", slug, "--email", email.toUpperCase(), "--json");
