@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { latchkey, runScript } from "./support/cli";
 import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
@@ -97,8 +98,11 @@ test("an administrator signs a member out everywhere: the member's next request 
 
   await signInAs(page.request, tenant.admin);
   await page.goto(`/t/${tenant.slug}/users`);
-  await page.getByRole("button", { name: `Sign out ${tenant.member} everywhere` }).click();
+  await expectNoSeriousAxeViolations(page);
+  await page.getByRole("button", { name: `Sign out everywhere: ${tenant.member}` }).click();
   const dialog = page.getByRole("dialog", { name: `Sign out ${tenant.member} everywhere?` });
+  await expect(dialog).toContainText("in every tenant");
+  await expectNoSeriousAxeViolations(page);
   await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${tenant.member} was signed out everywhere (1 session ended)` })).toBeVisible();
 

@@ -42,6 +42,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
     /** How many proxies in front append to X-Forwarded-For: the address is the one the outermost of them saw. */
     trustedProxyHops: positiveInteger(env, "LATCHKEY_TRUSTED_PROXY_HOPS", 1),
+    /** Read here too so that a bad value stops the server at start, not at the first sign-in. */
+    session: sessionConfig(env),
     authFailureLimits: {
       perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
       perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),

@@ -23,7 +23,7 @@ export function EndSessionsButton({ tenantSlug, member, isSelf }: { tenantSlug: 
 
   return (
     <>
-      <Button variant="secondary" onClick={ending.show} aria-label={`Sign out ${member.email} everywhere`}>
+      <Button variant="secondary" onClick={ending.show} aria-label={`Sign out everywhere: ${member.email}`}>
         Sign out everywhere
       </Button>
       {ending.open && (
