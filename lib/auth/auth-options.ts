@@ -61,7 +61,7 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       if (metadata instanceof Error && metadata.name === "PortalSessionEnded") return;
-      console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : metadata);
+      console.error(`[next-auth][error][${code}]`, metadata); // as next-auth's own logger does
     },
   },
   events: {
