@@ -4,15 +4,18 @@
 // service's own session never outlives the portal session it came from.
 import {
   allowInsecureRequests,
+  authorizationCodeGrant,
   buildAuthorizationUrl,
   calculatePKCECodeChallenge,
+  ClientSecretBasic,
   Configuration,
   None,
   randomPKCECodeVerifier,
+  refreshTokenGrant,
   type ServerMetadata,
 } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient } from "@/lib/clients/create-client";
+import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/prisma";
 import { endPortalSession } from "@/lib/sessions/end-portal-session";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
@@ -20,12 +23,14 @@ import { discoverServerMetadata, startTokenService, type TestTokenService } from
 import { TestBrowser } from "@/lib/testing/test-browser";
 import { addTenantUser } from "@/lib/users/add-tenant-user";
 import { endMemberSessions } from "@/lib/users/end-member-sessions";
+import { removeMember } from "@/lib/users/remove-member";
 
 const REDIRECT = "https://app.example.com/callback";
 let service: TestTokenService;
 let metadata: ServerMetadata;
 let tenant: TestTenant;
 let clientId: string;
+let hybrid: CreatedConfidentialClient;
 
 beforeAll(async () => {
   service = await startTokenService();
@@ -37,6 +42,14 @@ beforeAll(async () => {
     postLogoutRedirectUris: ["https://app.example.com/bye"],
   });
   clientId = client.clientId;
+  hybrid = await createClient(tenant.admin, {
+    type: "hybrid",
+    name: `Web ${uniqueSuffix()}`,
+    redirectUris: [REDIRECT],
+    postLogoutRedirectUris: [],
+    allowRefreshToken: true,
+    secret: { expires: "never" },
+  });
   metadata = await discoverServerMetadata(service.issuer);
 });
 
@@ -139,5 +152,78 @@ describe("the token service's own session", () => {
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.expiresAt!.getTime()).toBeLessThanOrEqual(portal.expiresAt.getTime());
     expect(sessions[0]!.expiresAt!.getTime()).toBeGreaterThan(portal.expiresAt.getTime() - 60_000);
+  });
+});
+
+/** A server-side application signed in as the person: its tokens, refresh token included, and an unredeemed code. */
+async function hybridApp(browser: TestBrowser) {
+  const config = new Configuration(metadata, hybrid.clientId, hybrid.secret.plaintext, ClientSecretBasic(hybrid.secret.plaintext));
+  allowInsecureRequests(config);
+  const codeFlow = async () => {
+    const verifier = randomPKCECodeVerifier();
+    const url = buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: "openid",
+      code_challenge: await calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state: "st",
+    });
+    return { back: (await browser.open(url)).url, verifier };
+  };
+  const first = await codeFlow();
+  const tokens = await authorizationCodeGrant(config, first.back, { pkceCodeVerifier: first.verifier, expectedState: "st" });
+  expect(tokens.refresh_token).toBeTruthy();
+  const pending = await codeFlow();
+  return { config, tokens, pending };
+}
+
+describe("signing a person out everywhere reaches the applications", () => {
+  async function expectAppSignedOut(app: Awaited<ReturnType<typeof hybridApp>>, userId: string) {
+    await expect(refreshTokenGrant(app.config, app.tokens.refresh_token!)).rejects.toMatchObject({ status: 400, error: "invalid_grant" });
+    await expect(authorizationCodeGrant(app.config, app.pending.back, { pkceCodeVerifier: app.pending.verifier, expectedState: "st" })).rejects.toMatchObject({
+      error: "invalid_grant",
+    });
+    expect(await db.oidcRecord.count({ where: { accountId: userId } })).toBe(0);
+  }
+
+  it("revokes the refresh tokens, codes, sessions and grants of a member an administrator signed out everywhere", async () => {
+    const user = await person();
+    const other = await person();
+    const browser = new TestBrowser(service.baseUrl);
+    await browser.signIn(user);
+    const app = await hybridApp(browser);
+    // Still working before: a refresh token of a hybrid client outlives the session on purpose.
+    const refreshed = await refreshTokenGrant(app.config, app.tokens.refresh_token!);
+    app.tokens = refreshed;
+    const bystanderBrowser = new TestBrowser(service.baseUrl);
+    await bystanderBrowser.signIn(other);
+    const bystander = await hybridApp(bystanderBrowser);
+    expect(
+      await db.oidcRecord.count({ where: { accountId: user.userId, model: { in: ["Session", "Grant", "RefreshToken", "AuthorizationCode"] } } }),
+    ).toBeGreaterThanOrEqual(4);
+
+    await endMemberSessions(tenant.admin, { userId: user.userId });
+
+    await expectAppSignedOut(app, user.userId);
+    await expectRefused(browser);
+    // Only that person: another member's application keeps its tokens.
+    expect((await refreshTokenGrant(bystander.config, bystander.tokens.refresh_token!)).access_token).toBeTruthy();
+  });
+
+  it("does the same when the member's last membership is removed, and not while they keep another", async () => {
+    const user = await person();
+    const other = await createTestTenant("session-end-other");
+    await addTenantUser(other.admin, { email: user.email, roleIds: [] });
+    const browser = new TestBrowser(service.baseUrl);
+    const sessionId = await browser.signIn(user);
+    const app = await hybridApp(browser);
+
+    await removeMember(other.admin, { userId: user.userId });
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).toBeNull();
+    app.tokens = await refreshTokenGrant(app.config, app.tokens.refresh_token!);
+
+    await removeMember(tenant.admin, { userId: user.userId });
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
+    await expectAppSignedOut(app, user.userId);
   });
 });

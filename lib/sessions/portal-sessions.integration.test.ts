@@ -103,6 +103,10 @@ describe("endMemberSessions", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { tenantId: b.id, action: "membership.sessions-end", targetId: userId } });
     expect(audit).toMatchObject({ actorId: b.adminUserId, targetLabel: email });
     expect(JSON.parse(audit.details)).toEqual({ after: { endedSessions: 2 } });
+    // The other tenant's administrators see it too, with the tenant it was done from.
+    const elsewhere = await db.auditEvent.findFirstOrThrow({ where: { tenantId: a.id, action: "membership.sessions-end", targetId: userId } });
+    expect(elsewhere).toMatchObject({ actorId: b.adminUserId, targetLabel: email });
+    expect(JSON.parse(elsewhere.details)).toEqual({ after: { endedSessions: 2, byTenant: b.slug } });
   });
 
   it("is for administrators of one of the member's tenants only, and changes nothing otherwise", async () => {
