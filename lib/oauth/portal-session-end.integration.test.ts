@@ -20,7 +20,7 @@ import { db } from "@/lib/db/prisma";
 import { endPortalSession } from "@/lib/sessions/end-portal-session";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
-import { TestBrowser } from "@/lib/testing/test-browser";
+import { TestBrowser, type Stop } from "@/lib/testing/test-browser";
 import { addTenantUser } from "@/lib/users/add-tenant-user";
 import { endMemberSessions } from "@/lib/users/end-member-sessions";
 import { removeMember } from "@/lib/users/remove-member";
@@ -137,6 +137,41 @@ describe("a copied portal cookie at /identity/auth", () => {
     expect(silent.url.searchParams.get("error")).toBe("login_required");
     // An interactive request goes through on the new sign-in without asking anything.
     expect((await authorize(browser)).url.searchParams.get("code")).toBeTruthy();
+  });
+});
+
+/** Submits the self-submitting forms a browser would (oidc-provider's form_post pages), on the token service's origin. */
+async function followForms(browser: TestBrowser, stop: Stop): Promise<Stop> {
+  for (let hops = 0; hops < 5 && stop.response.status === 200 && stop.url.origin === service.baseUrl; hops++) {
+    const html = await stop.response.text();
+    const form = /<form[^>]*method="post"[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+    if (!form || !html.includes("document.forms[0].submit()")) return stop; // a page that asks the person, not one that submits itself
+    const body = new URLSearchParams([...form[2]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!] as [string, string]));
+    stop = await browser.open(new URL(form[1]!.replace(/&amp;/g, "&"), stop.url), { method: "POST", body });
+  }
+  return stop;
+}
+
+describe("another person signing in on the same browser", () => {
+  it("is not signed out by the token service's session the first person left behind", async () => {
+    const first = await person();
+    const second = await person();
+    const browser = new TestBrowser(service.baseUrl);
+    const firstSession = await browser.signIn(first);
+    expect((await authorize(browser)).url.searchParams.get("code")).toBeTruthy();
+    // The first person signs out of the portal: next-auth ends the row and drops its own
+    // cookie only, so the token service's session cookie of the first person stays.
+    await endPortalSession(firstSession);
+    browser.signOut();
+    const secondSession = await browser.signIn(second);
+
+    const back = await followForms(browser, await authorize(browser));
+    expect(back.url.origin + back.url.pathname).toBe(REDIRECT);
+    expect(back.url.searchParams.get("code")).toBeTruthy();
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: secondSession } })).revokedAt).toBeNull();
+    expect(browser.hasCookie("next-auth.session-token")).toBe(true);
+    // Still signed in, for the application too: a silent request gets a code.
+    expect((await authorize(browser, { prompt: "none" })).url.searchParams.get("code")).toBeTruthy();
   });
 });
 

@@ -10,7 +10,12 @@ import { decodePortalCookie, portalSessionCookieNames } from "./portal-session";
  */
 export async function signOutOfPortal(ctx: KoaContextWithOIDC): Promise<void> {
   if (!ctx.oidc.params?.logout || ctx.status >= 400) return;
-  await endPortalSession((await decodePortalCookie(ctx.req))?.sid);
+  const portal = await decodePortalCookie(ctx.req);
+  // The session signed out is someone else's (an earlier person on this browser, whose token
+  // service session oidc-provider ends when another signs in): the portal's stays on.
+  const accountId = ctx.oidc.session?.accountId;
+  if (accountId && portal?.uid !== accountId) return;
+  await endPortalSession(portal?.sid);
   for (const name of portalSessionCookieNames(ctx.req)) {
     ctx.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
   }
