@@ -78,6 +78,25 @@ describe("portal sessions", () => {
     expect(await lastSeen(session.id)).toEqual(at(LAST_SEEN_WRITE_INTERVAL_MS));
   });
 
+  it("keeps a session with an idle timeout under a minute on while it is used", async () => {
+    const { userId } = await newUser();
+    const limits = { lifetimeSeconds: 3600, idleSeconds: 30 };
+    const session = await createPortalSession({ userId, now: T0, limits });
+    // A request every 20 s: each is within 30 s of the last, so the session stays on.
+    for (let seconds = 20; seconds <= 200; seconds += 20) expect(await check(session.id, userId, at(seconds * 1000), limits)).not.toBeNull();
+    expect(await check(session.id, userId, at(200_000 + 30_000), limits)).toBeNull();
+  });
+
+  it("ends existing sessions early when the lifetime is lowered", async () => {
+    const { userId } = await newUser();
+    const session = await createPortalSession({ userId, now: T0, limits: LIMITS });
+    const lowered = { lifetimeSeconds: 3600, idleSeconds: 2 * 3600 };
+    expect(await check(session.id, userId, at(HOUR - MINUTE), lowered)).not.toBeNull();
+    expect(await check(session.id, userId, at(HOUR), lowered)).toBeNull();
+    // Raising it again does not lengthen a session beyond what it got at sign-in.
+    expect(await check(session.id, userId, at(12 * HOUR), { lifetimeSeconds: 24 * 3600, idleSeconds: 24 * 3600 })).toBeNull();
+  });
+
   it("drops the person's sessions that ended by time when they sign in again", async () => {
     const { userId } = await newUser();
     const old = await createPortalSession({ userId, now: T0, limits: LIMITS });
