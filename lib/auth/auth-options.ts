@@ -7,6 +7,7 @@ import { checkPortalSession } from "@/lib/sessions/check-portal-session";
 import { createPortalSession } from "@/lib/sessions/create-portal-session";
 import { endPortalSession } from "@/lib/sessions/end-portal-session";
 import { signInUser } from "@/lib/users/sign-in-user";
+import { incomingSessionId } from "./incoming-session-id";
 import { ZEmail } from "@/lib/validation/user";
 import { devSignInEnabled, oidcSettings } from "./sign-in-options";
 
@@ -93,7 +94,7 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       // `user` is there only at sign-in: the moment applications see as auth_time.
       if (user) {
-        const session = await createPortalSession({ userId: user.id });
+        const session = await createPortalSession({ userId: user.id, replaces: await incomingSessionId() });
         token.uid = user.id;
         token.sid = session.id;
         token.authTime = Math.floor(session.createdAt.getTime() / 1000);

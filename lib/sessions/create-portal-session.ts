@@ -8,14 +8,18 @@ export type CreatedPortalSession = { id: string; createdAt: Date; expiresAt: Dat
 /**
  * Records a portal sign-in; its id goes into next-auth's JWT (lib/auth/auth-options.ts).
  * The person's sessions that have ended by time are dropped here, so the table holds
- * about one row per browser a person signs in with.
+ * about one row per browser a person signs in with. The session it replaces in this browser
+ * ends, whoever it was for: a copy of the old cookie must not outlive the new sign-in.
  */
 export async function createPortalSession({
   userId,
+  replaces,
   now = new Date(),
   limits = sessionConfig(),
 }: {
   userId: string;
+  /** The session this browser had until now (signing in again, or another person): it ends. */
+  replaces?: string;
   now?: Date;
   limits?: SessionConfig;
 }): Promise<CreatedPortalSession> {
@@ -23,6 +27,7 @@ export async function createPortalSession({
   const id = randomBytes(32).toString("base64url");
   await db.$transaction([
     db.portalSession.deleteMany({ where: { userId, expiresAt: { lte: now } } }),
+    db.portalSession.updateMany({ where: { id: replaces ?? "", revokedAt: null }, data: { revokedAt: now } }),
     db.portalSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt } }),
   ]);
   return { id, createdAt: now, expiresAt };

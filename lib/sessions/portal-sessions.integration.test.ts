@@ -97,6 +97,20 @@ describe("portal sessions", () => {
     expect(await check(session.id, userId, at(12 * HOUR), { lifetimeSeconds: 24 * 3600, idleSeconds: 24 * 3600 })).toBeNull();
   });
 
+  it("ends the session a new sign-in replaces in the browser, whoever's it was", async () => {
+    const { userId } = await newUser();
+    const other = await newUser();
+    const previous = await createPortalSession({ userId, now: T0, limits: LIMITS });
+    const kept = await createPortalSession({ userId, now: T0, limits: LIMITS });
+    const again = await createPortalSession({ userId, replaces: previous.id, now: at(MINUTE), limits: LIMITS });
+    expect(await check(previous.id, userId, at(2 * MINUTE))).toBeNull();
+    expect(await check(again.id, userId, at(2 * MINUTE))).not.toBeNull();
+    expect(await check(kept.id, userId, at(2 * MINUTE))).not.toBeNull(); // another browser's
+    const someoneElse = await createPortalSession({ userId: other.userId, replaces: again.id, now: at(3 * MINUTE), limits: LIMITS });
+    expect(await check(again.id, userId, at(4 * MINUTE))).toBeNull();
+    expect(await check(someoneElse.id, other.userId, at(4 * MINUTE))).not.toBeNull();
+  });
+
   it("drops the person's sessions that ended by time when they sign in again", async () => {
     const { userId } = await newUser();
     const old = await createPortalSession({ userId, now: T0, limits: LIMITS });
