@@ -5,6 +5,7 @@ import type { ServerConfig } from "@/lib/config";
 import { AuthFailureLimiter } from "./auth-failure-limiter";
 import { createProvider } from "./create-provider";
 import { IDENTITY_PREFIX } from "./identity-paths";
+import { sweepPortalSessions } from "@/lib/sessions/sweep-portal-sessions";
 import { deleteExpiredRecords } from "./database-adapter";
 import { deleteRetiredSigningKeys, ensureSigningKeys, KEY_POLL_INTERVAL_MS, loadKeySet, type KeySet } from "./signing-keys";
 
@@ -44,7 +45,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
       .catch((error: unknown) => console.error("token service: could not take up the signing keys:", error instanceof Error ? error.message : error));
   }, KEY_POLL_INTERVAL_MS).unref();
   const maintenance = setInterval(() => {
-    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys()]).catch((error: unknown) =>
+    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys(), sweepPortalSessions({ limits: config.session })]).catch((error: unknown) =>
       console.error("token service: clean-up failed:", error instanceof Error ? error.message : error),
     );
   }, MAINTENANCE_INTERVAL_MS).unref();

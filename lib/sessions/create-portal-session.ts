@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import { sessionConfig, type SessionConfig } from "@/lib/config";
 import { db } from "@/lib/db/prisma";
 
+/** Sessions a person may have on at once; signing in beyond that ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 50;
+
 export type CreatedPortalSession = { id: string; createdAt: Date; expiresAt: Date };
 
 /**
@@ -30,5 +33,13 @@ export async function createPortalSession({
     db.portalSession.updateMany({ where: { id: replaces ?? "", revokedAt: null }, data: { revokedAt: now } }),
     db.portalSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt } }),
   ]);
+  // The newest ones stay; any beyond the cap end (a script signing in in a loop cannot grow the table).
+  const surplus = await db.portalSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: MAX_SESSIONS_PER_USER,
+    select: { id: true },
+  });
+  if (surplus.length > 0) await db.portalSession.updateMany({ where: { id: { in: surplus.map((row) => row.id) }, revokedAt: null }, data: { revokedAt: now } });
   return { id, createdAt: now, expiresAt };
 }

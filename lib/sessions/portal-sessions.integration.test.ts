@@ -7,8 +7,9 @@ import { createTestTenant, expectDomainError, uniqueSuffix, type TestTenant } fr
 import { addTenantUser } from "@/lib/users/add-tenant-user";
 import { endMemberSessions } from "@/lib/users/end-member-sessions";
 import { checkPortalSession, LAST_SEEN_WRITE_INTERVAL_MS } from "./check-portal-session";
-import { createPortalSession } from "./create-portal-session";
+import { createPortalSession, MAX_SESSIONS_PER_USER } from "./create-portal-session";
 import { endPortalSession } from "./end-portal-session";
+import { sweepPortalSessions } from "./sweep-portal-sessions";
 
 const LIMITS = { lifetimeSeconds: 12 * 3600, idleSeconds: 2 * 3600 };
 const T0 = new Date("2026-12-01T08:00:00Z");
@@ -150,5 +151,58 @@ describe("endMemberSessions", () => {
     await expectDomainError(endMemberSessions(a.admin, { userId: "" }), "VALIDATION");
     expect(await checkPortalSession({ id: session.id, userId })).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "membership.sessions-end", targetId: userId } })).toBe(0);
+  });
+});
+
+describe("session table growth", () => {
+  it("keeps at most the newest sessions of a person on, ending the oldest", async () => {
+    const { userId } = await newUser();
+    const ids: string[] = [];
+    for (let i = 0; i <= MAX_SESSIONS_PER_USER; i++) ids.push((await createPortalSession({ userId, now: at(i * 1000), limits: LIMITS })).id);
+    const now = at((MAX_SESSIONS_PER_USER + 1) * 1000);
+    expect(await check(ids[0]!, userId, now)).toBeNull();
+    expect(await check(ids[1]!, userId, now)).not.toBeNull();
+    expect(await check(ids[MAX_SESSIONS_PER_USER]!, userId, now)).not.toBeNull();
+    expect(await db.portalSession.count({ where: { userId, revokedAt: null } })).toBe(MAX_SESSIONS_PER_USER);
+  });
+
+  it("sweeps sessions past their lifetime, idle too long or ended, in bounded batches, and keeps the rest", async () => {
+    const { userId } = await newUser();
+    const now = new Date();
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const limits = { lifetimeSeconds: 12 * 3600, idleSeconds: 2 * 3600 };
+    const dead = [
+      await db.portalSession.create({
+        data: { id: `sweep-expired-${uniqueSuffix()}`, userId, createdAt: ago(13 * HOUR), lastSeenAt: ago(MINUTE), expiresAt: ago(HOUR) },
+      }),
+      await db.portalSession.create({
+        data: { id: `sweep-idle-${uniqueSuffix()}`, userId, createdAt: ago(3 * HOUR), lastSeenAt: ago(3 * HOUR), expiresAt: new Date(now.getTime() + HOUR) },
+      }),
+      await db.portalSession.create({
+        data: {
+          id: `sweep-ended-${uniqueSuffix()}`,
+          userId,
+          createdAt: ago(3 * HOUR),
+          lastSeenAt: ago(MINUTE),
+          expiresAt: new Date(now.getTime() + HOUR),
+          revokedAt: ago(2 * HOUR),
+        },
+      }),
+    ];
+    const live = await createPortalSession({ userId, now, limits });
+    const justEnded = await createPortalSession({ userId, now, limits });
+    await endPortalSession(justEnded.id, now);
+
+    expect(await sweepPortalSessions({ now, limits, batch: 1 })).toBe(1);
+    let swept = 1;
+    for (let run = 0; run < 1000; run++) {
+      const count = await sweepPortalSessions({ now, limits, batch: 100 });
+      if (count === 0) break;
+      swept += count;
+    }
+    expect(swept).toBeGreaterThanOrEqual(dead.length);
+    expect(await db.portalSession.count({ where: { id: { in: dead.map((row) => row.id) } } })).toBe(0);
+    expect(await check(live.id, userId, now, limits)).not.toBeNull();
+    expect(await db.portalSession.findUnique({ where: { id: justEnded.id } })).not.toBeNull();
   });
 });
