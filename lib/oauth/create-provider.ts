@@ -1,7 +1,7 @@
 import "server-only";
 import type { EventEmitter } from "node:events";
 import Provider, { errors, interactionPolicy, type Configuration, type SigningAlgorithm } from "oidc-provider";
-import { sessionConfig, type ServerConfig } from "@/lib/config";
+import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, reloadClient } from "./client-cache";
@@ -38,6 +38,7 @@ const REFRESH_IDLE_S = 14 * DAY_S;
 const REFRESH_ABSOLUTE_S = 30 * DAY_S;
 // The portal session the login check found, for the token service session's lifetime.
 const PORTAL_SESSION = Symbol("latchkey portal session");
+const UNVOUCHED_SESSION_S = 10;
 // The registered key a client assertion names, noted while it is checked and recorded as
 // used once the assertion also passed the replay check.
 const ASSERTION_KEY = Symbol("latchkey assertion key");
@@ -49,7 +50,7 @@ const ASSERTION_KEY = Symbol("latchkey assertion key");
  */
 export function createProvider({ config, keys, cookieKeys, limiter, prefix }: ProviderOptions): Provider {
   const audience = config.tokenAudience;
-  const sessionLifetime = sessionConfig().lifetimeSeconds;
+  const sessionLifetime = config.session.lifetimeSeconds;
 
   const policy = interactionPolicy.base();
   const login = policy.get("login")!;
@@ -60,10 +61,11 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   login.checks.add(
     new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", "login_required", async (ctx) => {
       const session = await readPortalSession(ctx.req);
-      if (session) Object.assign(ctx, { [PORTAL_SESSION]: session });
-      return session && session.userId === ctx.oidc.session?.accountId && session.authTime === ctx.oidc.session.loginTs
-        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
-        : interactionPolicy.Check.REQUEST_PROMPT;
+      if (!session || session.userId !== ctx.oidc.session?.accountId || session.authTime !== ctx.oidc.session.loginTs)
+        return interactionPolicy.Check.REQUEST_PROMPT;
+      // Only the portal session this token service session belongs to sets its lifetime.
+      Object.assign(ctx, { [PORTAL_SESSION]: session });
+      return interactionPolicy.Check.NO_NEED_TO_PROMPT;
     }),
   );
   login.checks.add(
@@ -189,11 +191,12 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       AuthorizationCode: 60,
       Interaction: 15 * 60,
       // Never past the end of the portal session it came from (the login check found it);
-      // without one in this request, never longer than it already had.
+      // without one in this request, never longer than it already had, and a new one that
+      // no portal session vouches for lasts only moments.
       Session: (ctx, session) => {
         const now = Date.now() / 1000;
         const portal = (ctx as unknown as Record<symbol, PortalSession | undefined>)[PORTAL_SESSION];
-        const end = portal ? portal.expiresAt.getTime() / 1000 : (session.exp ?? now + sessionLifetime);
+        const end = portal ? portal.expiresAt.getTime() / 1000 : (session.exp ?? now + UNVOUCHED_SESSION_S);
         return Math.max(1, Math.floor(Math.min(sessionLifetime, end - now)));
       },
       // A grant is reused by the sign-ins of one session, so it outlives the last family's 30 days.
