@@ -138,8 +138,30 @@ test("demoting or removing a member ends their administrator access, then all ac
     .click();
   await expect(page.getByRole("status").filter({ hasText: `${second} was removed from this tenant` })).toBeVisible();
 
+  // That was their only tenant: without a membership they cannot sign in, so their session
+  // ended with it (a member of other tenants still gets 404 here).
   const otherPage = await other.newPage();
-  expect((await otherPage.goto(`/t/${tenant.slug}/clients`))?.status()).toBe(404);
-  expect((await other.request.get(`/api/t/${tenant.slug}/audit`)).status()).toBe(404);
+  await otherPage.goto(`/t/${tenant.slug}/clients`);
+  await expect(otherPage).toHaveURL(/\/signin\?callbackUrl=/);
+  expect((await other.request.get(`/api/t/${tenant.slug}/audit`)).status()).toBe(401);
   await other.close();
+});
+
+test("signing in again in a browser ends the session it had: a copy of the old cookie is refused", async ({ page, tenant }) => {
+  const { clientId } = createAuthorizationCodeClientCli(tenant.slug, `Session app ${tenant.slug}`);
+  await signInAs(page.request, tenant.admin);
+  const thief = await stealSession(page);
+  expect((await thief.request.get(`/api/t/${tenant.slug}/audit`)).status()).toBe(200);
+
+  // A fresh sign-in over the existing cookie (as prompt=login or max_age asks for), then
+  // another person signing in on the same browser: each ends the session before it.
+  await signInAs(page.request, tenant.admin);
+  await expectSignedOut(thief, tenant.slug, clientId);
+  const second = await stealSession(page);
+  await signInAs(page.request, tenant.member);
+  await expectSignedOut(second, tenant.slug, clientId);
+  await page.goto(`/t/${tenant.slug}/clients`);
+  await expect(page.getByRole("heading", { name: "Clients", level: 1 })).toBeVisible();
+  await thief.close();
+  await second.close();
 });
