@@ -207,6 +207,7 @@ describe("latchkey CLI", () => {
     // The pending key has signed nothing yet: it may go again at once.
     expect((await cli("signing-keys", "revoke", "--kid", key.kid)).code).toBe(0);
   });
+
   it("signs a member out everywhere by email, and refuses someone who is not a member", async () => {
     const { slug, memberUserId: userId, member } = await createTestTenant("cli-sign-out");
     const email = member.actor.label;
