@@ -38,7 +38,11 @@ const REFRESH_IDLE_S = 14 * DAY_S;
 const REFRESH_ABSOLUTE_S = 30 * DAY_S;
 // The portal session the login check found, for the token service session's lifetime.
 const PORTAL_SESSION = Symbol("latchkey portal session");
-const UNVOUCHED_SESSION_S = 10;
+// A session no portal session vouches for holds at most a sign-in in progress: it lasts as
+// long as the interaction it waits for (shorter would break a slow sign-in at the company's
+// identity provider: the interaction names the session).
+const INTERACTION_S = 15 * 60;
+const UNVOUCHED_SESSION_S = INTERACTION_S;
 // The registered key a client assertion names, noted while it is checked and recorded as
 // used once the assertion also passed the replay check.
 const ASSERTION_KEY = Symbol("latchkey assertion key");
@@ -189,10 +193,10 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600,
       IdToken: 3600,
       AuthorizationCode: 60,
-      Interaction: 15 * 60,
+      Interaction: INTERACTION_S,
       // Never past the end of the portal session it came from (the login check found it);
       // without one in this request, never longer than it already had, and a new one that
-      // no portal session vouches for lasts only moments.
+      // no portal session vouches for lasts only as long as a sign-in in progress.
       Session: (ctx, session) => {
         const now = Date.now() / 1000;
         const portal = (ctx as unknown as Record<symbol, PortalSession | undefined>)[PORTAL_SESSION];
