@@ -11,6 +11,19 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+/**
+ * How long a portal sign-in lasts (lib/sessions): at most `lifetimeSeconds` after signing in,
+ * and until `idleSeconds` pass without a request. The token service's sessions end with it.
+ */
+export function sessionConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    lifetimeSeconds: positiveInteger(env, "LATCHKEY_SESSION_LIFETIME", 12 * 3600),
+    idleSeconds: positiveInteger(env, "LATCHKEY_SESSION_IDLE_TIMEOUT", 2 * 3600),
+  };
+}
+
+export type SessionConfig = ReturnType<typeof sessionConfig>;
+
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
   const baseUrl = publicBaseUrl(env);
@@ -38,6 +51,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
     /** How many proxies in front append to X-Forwarded-For: the address is the one the outermost of them saw. */
     trustedProxyHops: positiveInteger(env, "LATCHKEY_TRUSTED_PROXY_HOPS", 1),
+    /** Read here too so that a bad value stops the server at start, not at the first sign-in. */
+    session: sessionConfig(env),
     authFailureLimits: {
       perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
       perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),

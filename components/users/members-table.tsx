@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { TenantMember } from "@/lib/users/list-tenant-members";
+import { EndSessionsButton } from "./end-sessions-button";
 import { RemoveMemberButton } from "./remove-member-button";
 
 function formatInstant(date: Date): string {
@@ -21,7 +22,7 @@ function SignInMethod({ issuer, lastSignInAt }: { issuer: string | null; lastSig
   );
 }
 
-/** The tenant's members; administrators get links to change roles and a way to remove. */
+/** The tenant's members; administrators get links to change roles, sign a member out everywhere, and remove. */
 export function MembersTable({
   tenantSlug,
   members,
@@ -94,6 +95,7 @@ export function MembersTable({
                       >
                         Change roles
                       </Link>
+                      <EndSessionsButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
                       <RemoveMemberButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
                     </div>
                   </td>

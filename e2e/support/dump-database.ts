@@ -15,6 +15,7 @@ const models = [
   "clientSecret",
   "clientKey",
   "oidcRecord",
+  "portalSession",
   "auditEvent",
 ] as const;
 

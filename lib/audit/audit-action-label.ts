@@ -15,6 +15,7 @@ const LABELS: Record<string, string> = {
   "membership.delete": "User removed",
   "sign-in.bound": "Bound to the identity provider",
   "sign-in.refused": "Sign-in refused",
+  "membership.sessions-end": "User signed out everywhere",
 };
 
 const VERBS: Record<string, string> = { create: "created", update: "changed", delete: "deleted", rename: "renamed" };

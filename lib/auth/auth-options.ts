@@ -2,8 +2,13 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { sessionConfig } from "@/lib/config";
+import { checkPortalSession } from "@/lib/sessions/check-portal-session";
+import { createPortalSession } from "@/lib/sessions/create-portal-session";
+import { endPortalSession } from "@/lib/sessions/end-portal-session";
 import { signInUser } from "@/lib/users/sign-in-user";
 import { signInRefusedPath } from "./sign-in-refusal";
+import { incomingSessionId } from "./incoming-session-id";
 import { ZEmail } from "@/lib/validation/user";
 import { safeRedirectUrl } from "./safe-redirect";
 import { sessionCookie } from "./session-cookies";
@@ -48,8 +53,26 @@ function devProvider() {
   ];
 }
 
+// Thrown by the jwt callback for a cookie whose session has ended: next-auth then answers
+// "no session" and clears the cookie. Expected, so not logged as an error.
+class PortalSessionEnded extends Error {
+  override name = "PortalSessionEnded";
+}
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // A JWT cookie (the development sign-in is a credentials provider, which next-auth's
+  // database sessions do not support) naming a PortalSession row that every read checks.
+  session: { strategy: "jwt", maxAge: sessionConfig().lifetimeSeconds },
+  logger: {
+    error(code, metadata) {
+      if (metadata instanceof Error && metadata.name === "PortalSessionEnded") return;
+      console.error(`[next-auth][error][${code}]`, metadata); // as next-auth's own logger does
+    },
+  },
+  events: {
+    // Sign-out ends the session in the database, so a copy of the cookie is refused too.
+    signOut: async ({ token }) => endPortalSession(token?.sid),
+  },
   pages: { signIn: "/signin", error: "/signin" },
   cookies: { sessionToken: sessionCookie(publicBaseUrl()) },
   providers: [...oidcProvider(), ...devProvider()],
@@ -81,9 +104,14 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       // `user` is there only at sign-in: the moment applications see as auth_time.
       if (user) {
+        const session = await createPortalSession({ userId: user.id, replaces: await incomingSessionId() });
         token.uid = user.id;
-        token.authTime = Math.floor(Date.now() / 1000);
+        token.sid = session.id;
+        token.authTime = Math.floor(session.createdAt.getTime() / 1000);
+        return token;
       }
+      // Every later read of the cookie (pages, actions, API routes): the session must still be on.
+      if (!(await checkPortalSession({ id: token.sid, userId: token.uid }))) throw new PortalSessionEnded("portal session ended");
       return token;
     },
     async session({ session, token }) {

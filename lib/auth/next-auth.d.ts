@@ -9,6 +9,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The PortalSession row (lib/sessions) every read of the cookie checks. */
+    sid?: string;
     /** When the person signed in (epoch seconds); the token service's auth_time. */
     authTime?: number;
   }

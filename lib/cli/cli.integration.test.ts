@@ -9,7 +9,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { hashSecret } from "@/lib/secrets/generate-secret";
-import { uniqueSuffix } from "@/lib/testing/fixtures";
+import { createPortalSession } from "@/lib/sessions/create-portal-session";
+import { createTestTenant, uniqueSuffix } from "@/lib/testing/fixtures";
 
 const run = promisify(execFile);
 
@@ -274,5 +275,21 @@ describe("latchkey CLI", { timeout: 90_000 }, () => {
     expect(listed.stdout).not.toMatch(/"d"|"p"|"q"|PRIVATE/);
     // The pending key has signed nothing yet: it may go again at once.
     expect((await cli("signing-keys", "revoke", "--kid", key.kid)).code).toBe(0);
+  });
+
+  it("signs a member out everywhere by email, and refuses someone who is not a member", async () => {
+    const { slug, memberUserId: userId, member } = await createTestTenant("cli-sign-out");
+    const email = member.actor.label;
+    const session = await createPortalSession({ userId });
+
+    const done = await cli("users", "sign-out", "--tenant", slug, "--email", email.toUpperCase(), "--json");
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toEqual({ userId, email, ended: 1 });
+    expect((await db.portalSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "membership.sessions-end", targetId: userId, actorType: "cli" } })).toBe(1);
+
+    const stranger = await cli("users", "sign-out", "--tenant", slug, "--email", `nobody-${slug}@example.com`);
+    expect(stranger).toMatchObject({ code: 1, stderr: "latchkey: User not found\n" });
+    expect((await cli("users", "sign-out", "--tenant", slug)).code).toBe(2);
   });
 });

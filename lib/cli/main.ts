@@ -18,11 +18,12 @@ import {
   showSettingsCommand,
 } from "./commands/settings";
 import { createTenantCommand } from "./commands/tenants";
-import { addUserCommand } from "./commands/users";
+import { addUserCommand, signOutUserCommand } from "./commands/users";
 
 const COMMANDS: Command[] = [
   createTenantCommand,
   addUserCommand,
+  signOutUserCommand,
   createClientCommand,
   listClientsCommand,
   addSecretCommand,

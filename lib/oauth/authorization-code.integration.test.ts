@@ -276,6 +276,9 @@ describe("sign-in rules", () => {
     const { addTenantUser } = await import("@/lib/users/add-tenant-user");
     const email = `leaver-${uniqueSuffix()}@example.com`;
     const { userId } = await addTenantUser(tenant.admin, { email, roleIds: [] });
+    // A member of another tenant too: removing the last membership would end the session
+    // (portal-session-end.integration.test.ts).
+    await addTenantUser(other.admin, { email, roleIds: [] });
     const browser = new TestBrowser(service.baseUrl);
     await browser.signIn({ userId, email });
     const verifier = randomPKCECodeVerifier();

@@ -24,7 +24,7 @@ import {
   wrapClientFind,
 } from "./oidc-provider-internals";
 import { errorPage, signedOutPage, signOutConfirmationPage } from "./pages";
-import { readPortalSession } from "./portal-session";
+import { readPortalSession, type PortalSession } from "./portal-session";
 import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
 import { tokenServiceCookieAttributes, tokenServiceCookieNames } from "./token-service-cookies";
@@ -50,7 +50,13 @@ const DAY_S = 86_400;
 // 14 days without use, and 30 days after its sign-in however much it is used.
 const REFRESH_IDLE_S = 14 * DAY_S;
 const REFRESH_ABSOLUTE_S = 30 * DAY_S;
-const SESSION_S = 8 * 3600;
+// The portal session the login check found, for the token service session's lifetime.
+const PORTAL_SESSION = Symbol("latchkey portal session");
+// A session no portal session vouches for holds at most a sign-in in progress: it lasts as
+// long as the interaction it waits for (shorter would break a slow sign-in at the company's
+// identity provider: the interaction names the session).
+const INTERACTION_S = 15 * 60;
+const UNVOUCHED_SESSION_S = INTERACTION_S;
 // The registered key a client assertion names, noted while it is checked and recorded as
 // used once the assertion also passed the replay check.
 const ASSERTION_KEY = Symbol("latchkey assertion key");
@@ -62,15 +68,22 @@ const ASSERTION_KEY = Symbol("latchkey assertion key");
  */
 export function createProvider({ config, keys, cookieKeys, limiter, prefix }: ProviderOptions): Provider {
   const audience = config.tokenAudience;
+  const sessionLifetime = config.session.lifetimeSeconds;
 
   const policy = interactionPolicy.base();
   const login = policy.get("login")!;
-  // The person must still be signed in to the portal as the same user, and be a member of
-  // the client's tenant; otherwise the interaction asks again (prompt=none: login_required).
+  // The person must still be signed in to the portal with the very sign-in this session
+  // came from (same user and sign-in time: a session of an earlier, ended sign-in is not
+  // carried over), and be a member of the client's tenant; otherwise the interaction asks
+  // again (prompt=none: login_required).
   login.checks.add(
-    new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", async (ctx) => {
+    new interactionPolicy.Check("portal_session", "End-User must be signed in to Latchkey", "login_required", async (ctx) => {
       const session = await readPortalSession(ctx.req, ctx.oidc.issuer);
-      return session?.userId === ctx.oidc.session?.accountId ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+      if (!session || session.userId !== ctx.oidc.session?.accountId || session.authTime !== ctx.oidc.session.loginTs)
+        return interactionPolicy.Check.REQUEST_PROMPT;
+      // Only the portal session this token service session belongs to sets its lifetime.
+      Object.assign(ctx, { [PORTAL_SESSION]: session });
+      return interactionPolicy.Check.NO_NEED_TO_PROMPT;
     }),
   );
   login.checks.add(
@@ -204,11 +217,18 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
       ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? 3600,
       IdToken: 3600,
       AuthorizationCode: 60,
-      Interaction: 15 * 60,
-      // As long as a portal sign-in (lib/auth/auth-options.ts).
-      Session: SESSION_S,
+      Interaction: INTERACTION_S,
+      // Never past the end of the portal session it came from (the login check found it);
+      // without one in this request, never longer than it already had, and a new one that
+      // no portal session vouches for lasts only as long as a sign-in in progress.
+      Session: (ctx, session) => {
+        const now = Date.now() / 1000;
+        const portal = (ctx as unknown as Record<symbol, PortalSession | undefined>)[PORTAL_SESSION];
+        const end = portal ? portal.expiresAt.getTime() / 1000 : (session.exp ?? now + UNVOUCHED_SESSION_S);
+        return Math.max(1, Math.floor(Math.min(sessionLifetime, end - now)));
+      },
       // A grant is reused by the sign-ins of one session, so it outlives the last family's 30 days.
-      Grant: SESSION_S + REFRESH_ABSOLUTE_S,
+      Grant: sessionLifetime + REFRESH_ABSOLUTE_S,
       RefreshToken: (ctx) => {
         const rotated = ctx?.oidc.entities.RotatedRefreshToken;
         const familyStart = rotated ? (rotated.iiat ?? rotated.iat!) : Math.floor(Date.now() / 1000);

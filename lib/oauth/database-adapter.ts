@@ -53,6 +53,7 @@ class DatabaseAdapter implements Adapter {
       payload: JSON.stringify(rest),
       grantId: payload.grantId ?? null,
       uid: payload.uid ?? null,
+      accountId: payload.accountId ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
     };
     const key = { model: this.model, id: recordKey(id) };

@@ -7,6 +7,7 @@ import { AuthFailureLimiter } from "./auth-failure-limiter";
 import { deleteOldClientAuthFailures } from "./client-auth-failures";
 import { createProvider } from "./create-provider";
 import { IDENTITY_PREFIX } from "./identity-paths";
+import { sweepPortalSessions } from "@/lib/sessions/sweep-portal-sessions";
 import { deleteExpiredRecords } from "./database-adapter";
 import { deleteRetiredSigningKeys, ensureSigningKeys, KEY_POLL_INTERVAL_MS, loadKeySet, type KeySet } from "./signing-keys";
 
@@ -53,8 +54,8 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
       });
   }, KEY_POLL_INTERVAL_MS).unref();
   const maintenance = setInterval(() => {
-    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys(), deleteOldClientAuthFailures()]).catch((error: unknown) =>
-      console.error("token service: clean-up failed:", error instanceof Error ? error.message : error),
+    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys(), sweepPortalSessions({ limits: config.session }), deleteOldClientAuthFailures()]).catch(
+      (error: unknown) => console.error("token service: clean-up failed:", error instanceof Error ? error.message : error),
     );
   }, MAINTENANCE_INTERVAL_MS).unref();
 

@@ -1,8 +1,9 @@
 import "server-only";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { sessionCookie } from "@/lib/auth/session-cookies";
+import { endPortalSession } from "@/lib/sessions/end-portal-session";
 import { escapeHtml, SIGN_OUT_CONFIRMED, signOutConfirmationPage } from "./pages";
-import { portalSessionCookieNames, readPortalSession } from "./portal-session";
+import { decodePortalCookie, portalSessionCookieNames, readPortalSession } from "./portal-session";
 
 /** What Latchkey keeps in oidc-provider's sign-out state, beside its xsrf secret. */
 type SignOutState = { secret?: unknown; latchkeyHintSub?: unknown };
@@ -50,6 +51,10 @@ export async function signOutOfPortal(ctx: KoaContextWithOIDC): Promise<void> {
     const portal = await readPortalSession(ctx.req, ctx.oidc.issuer);
     if (!portal || typeof hinted !== "string" || hinted !== portal.userId) return;
   }
+  // (oidc-provider's own logout=yes, as when it ends an earlier person's session on this
+  // browser at another's sign-in, never reaches here without that hint.) The session row
+  // ends as well, so a copy of the cookie is refused like the cookie itself.
+  await endPortalSession((await decodePortalCookie(ctx.req, ctx.oidc.issuer))?.sid);
   // With the attributes it was set with: a Secure cookie is only replaced by a Secure one.
   const { secure, sameSite } = sessionCookie(ctx.oidc.issuer).options;
   for (const name of portalSessionCookieNames(ctx.req)) {

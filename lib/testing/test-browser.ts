@@ -2,6 +2,8 @@
 // but stops where a real browser would leave the token service, at the application's
 // redirect URL or the portal's sign-in page, and hands that URL to the test.
 import { encode } from "next-auth/jwt";
+import type { SessionConfig } from "@/lib/config";
+import { createPortalSession } from "@/lib/sessions/create-portal-session";
 
 export type Stop = { url: URL; response: Response };
 
@@ -22,10 +24,19 @@ export class TestBrowser {
     return this.options.sessionCookieName ?? "next-auth.session-token";
   }
 
-  /** Signs in to the portal as next-auth would: its session cookie, for this user. */
-  async signIn(user: { userId: string; email: string }, authTime = Math.floor(Date.now() / 1000)): Promise<void> {
-    const token = await encode({ token: { uid: user.userId, email: user.email, authTime }, secret: process.env.NEXTAUTH_SECRET! });
+  /** Signs in to the portal as next-auth would: a session row and its cookie, for this user; returns the session id. */
+  async signIn(user: { userId: string; email: string }, authTime = Math.floor(Date.now() / 1000), limits?: SessionConfig): Promise<string> {
+    const session = await createPortalSession({ userId: user.userId, now: new Date(authTime * 1000), limits });
+    const token = await encode({ token: { uid: user.userId, email: user.email, authTime, sid: session.id }, secret: process.env.NEXTAUTH_SECRET! });
     this.cookies.set(this.sessionCookieName, token);
+    return session.id;
+  }
+
+  /** Another browser holding a copy of every cookie this one has now (a stolen cookie jar). */
+  copy(): TestBrowser {
+    const copy = new TestBrowser(this.origin, this.options);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
   }
 
   signOut(): void {
@@ -34,6 +45,14 @@ export class TestBrowser {
 
   /** The Set-Cookie lines of every response so far, as the server sent them. */
   readonly setCookies: string[] = [];
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
 
   hasCookie(name: string): boolean {
     return this.cookies.has(name);

@@ -28,3 +28,6 @@ export type TSetMemberRoles = z.input<typeof ZSetMemberRoles>;
 
 export const ZRemoveMember = z.object({ userId: ZUserId });
 export type TRemoveMember = z.input<typeof ZRemoveMember>;
+
+export const ZEndMemberSessions = z.object({ userId: ZUserId });
+export type TEndMemberSessions = z.input<typeof ZEndMemberSessions>;
