@@ -197,6 +197,9 @@ test("a member sees the keys read-only", async ({ page, tenant }) => {
 });
 
 test("deleting the last key leaves a client that cannot authenticate; at 10 keys adding is disabled", async ({ page, tenant }) => {
+  // Three clients seeded through the CLI (a process each) and two axe passes: on a busy
+  // machine that alone came near the default 60 s.
+  test.slow();
   const lonely = seedSignedJwtClient(tenant.slug, "Lonely");
   const full = seedSignedJwtClient(tenant.slug, "Full", 10);
   const secretClient = createClientCli(tenant.slug, "Secret kind");
