@@ -8,9 +8,18 @@ export type Database = { kind: "sqlite"; url: string } | { kind: "postgres"; url
 
 export const DEFAULT_SQLITE_FILE = "data/latchkey.db";
 
+/**
+ * Which kind, without touching the file. Use this once the database is open: databaseFromEnv
+ * opens and closes the SQLite file, and closing any descriptor of it drops this process's
+ * POSIX locks on it, which SQLite relies on.
+ */
+export function databaseKind(env: NodeJS.ProcessEnv): Database["kind"] {
+  return /^postgres(ql)?:\/\//.test(env.DATABASE_URL?.trim() ?? "") ? "postgres" : "sqlite";
+}
+
 export function databaseFromEnv(env: NodeJS.ProcessEnv): Database {
   const url = env.DATABASE_URL?.trim();
-  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  if (url && databaseKind(env) === "postgres") return { kind: "postgres", url };
   const file = url ? url.replace(/^file:/, "") : DEFAULT_SQLITE_FILE;
   const absolute = path.resolve(file);
   securedSqliteFile(absolute, path.resolve(env.LATCHKEY_DATA_DIR ?? "data"));
