@@ -10,7 +10,7 @@ import {
 } from "./key-encryption";
 import { keyEncryptionKey, storedForm } from "./signing-keys";
 
-export type RekeyResult = { rekeyed: number; from: string; to: string; replacedFile: string | null };
+export type RekeyResult = { rekeyed: number; from: string; to: string; replacedFile: string | null; oldKeyFile: string | null };
 
 /**
  * Re-encrypts every signing key under `next`, all or nothing. A key rotated meanwhile by
@@ -46,8 +46,8 @@ export async function rekeySigningKeys(config: KeyEncryptionConfig, next: KeyEnc
       return rows.length === 0;
     });
     if (done) {
-      const replacedFile = config.keyEncryptionKey === undefined ? replaceKeyEncryptionKeyFile(config.dataDir, next) : null;
-      return { rekeyed, from: current.id, to: next.id, replacedFile };
+      const replaced = config.keyEncryptionKey === undefined ? replaceKeyEncryptionKeyFile(config.dataDir, next, current) : null;
+      return { rekeyed, from: current.id, to: next.id, replacedFile: replaced?.file ?? null, oldKeyFile: replaced?.oldFile ?? null };
     }
   }
   throw new KeyEncryptionError("Signing keys kept changing while they were re-encrypted; run the command again");

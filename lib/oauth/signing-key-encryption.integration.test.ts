@@ -309,6 +309,12 @@ describe("signing keys at rest", () => {
     expect(back.stdout).toContain(`${keyEncryptionKeyFile(dataDir)} now holds the new key`);
     expect(readFileSync(keyEncryptionKeyFile(dataDir), "utf8").trim()).toBe(TEST_KEY_ENCRYPTION_KEY);
     expect(statSync(keyEncryptionKeyFile(dataDir)).mode & 0o777).toBe(0o600);
+    // The replaced key is kept, 0600, for the backups made under it, and the operator is told to archive it.
+    const oldFile = path.join(dataDir, "keys", `key-encryption-key.${next.id}.old`);
+    expect(readFileSync(oldFile, "utf8").trim()).toBe(nextText);
+    expect(statSync(oldFile).mode & 0o777).toBe(0o600);
+    expect(back.stdout).toContain(`The old key is kept in ${oldFile}`);
+    expect(back.stdout).toContain("Archive it apart from those backups");
     for (const row of await db.signingKey.findMany()) expect(keyEncryptionKeyIdOf(row.encryptedPrivateJwk!)).toBe(testKek.id);
     expect(await verifies(service.issuer, before)).toBe(true);
   }, 90_000);

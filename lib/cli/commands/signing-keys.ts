@@ -63,8 +63,13 @@ export const rekeySigningKeysCommand: Command = {
     out.print(`Re-encrypted ${result.rekeyed} signing key(s) under key-encryption key ${result.to} (was ${result.from}).`);
     out.print(
       result.replacedFile
-        ? `${result.replacedFile} now holds the new key. Restart every instance; instances that do not share this file need it too.`
-        : `Now set ${KEY_ENCRYPTION_KEY_ENV} to the new key on every instance and restart them. Until then they sign with the keys they have loaded but cannot take up new ones.`,
+        ? `${result.replacedFile} now holds the new key; every instance sharing it takes it up within a second, and instances with their own copy need the new one.`
+        : `Now set ${KEY_ENCRYPTION_KEY_ENV} to the new key on every instance and restart them. Until then they sign with the keys they have loaded, even one that has since retired, and cannot take up new ones.`,
     );
+    if (result.oldKeyFile) {
+      out.print(
+        `The old key is kept in ${result.oldKeyFile}: database backups from before now open only with it. Archive it apart from those backups, then delete it here.`,
+      );
+    }
   },
 };
