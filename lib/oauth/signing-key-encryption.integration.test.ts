@@ -252,7 +252,17 @@ describe("signing keys at rest", () => {
   }, 90_000);
 
   it("are re-encrypted under a new key-encryption key by the CLI, and tokens keep verifying", async () => {
-    const before = await tokenFrom(service.issuer);
+    // The service takes up the keys the tests above changed within its poll interval.
+    const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
+    const before = await vi.waitFor(
+      async () => {
+        const token = await tokenFrom(service.issuer);
+        const { kid, alg } = decodeProtectedHeader(token);
+        expect(kid).toBe((await loadKeySet(config)).signingKids[alg as "ES256" | "RS256"]);
+        return token;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     const dir = mkdtempSync(path.join(tmpdir(), "latchkey-rekey-"));
     const nextText = newKekText();
     const next = parseKeyEncryptionKey(nextText, "x");
