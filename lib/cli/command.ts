@@ -41,15 +41,17 @@ export const CLIENT_OPTION = { client: { type: "string" } } as const satisfies O
  * parseArgs with one change: the word after a string option is its value even when it
  * begins with "-" (about 1 in 64 signing-key ids does; so may a pasted description).
  * parseArgs alone calls `--kid -abc` ambiguous. The exception is a word that is itself one
- * of the command's options, so a forgotten value (`--kid --json`) is still reported.
+ * of the command's options or `--`, so a forgotten value (`--kid --json`) is still reported.
  * `--option=value` works as well.
  */
 export function parseCommandArgs(options: Options, args: string[]): Values {
   const joined: string[] = [];
-  const isOwnOption = (word: string) => word.startsWith("--") && word.slice(2).split("=")[0]! in options;
+  // Object.hasOwn, not `in`: `--constructor` is no option of any command.
+  const isOwnOption = (word: string) => word === "--" || (word.startsWith("--") && Object.hasOwn(options, word.slice(2).split("=")[0]!));
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!;
-    const option = word.startsWith("--") && !word.includes("=") ? options[word.slice(2)] : undefined;
+    const name = word.slice(2);
+    const option = word.startsWith("--") && !word.includes("=") && Object.hasOwn(options, name) ? options[name] : undefined;
     const next = args[i + 1];
     if (option?.type !== "string" || next === undefined) {
       joined.push(word);

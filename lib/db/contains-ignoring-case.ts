@@ -1,7 +1,7 @@
 import "server-only";
-import { databaseFromEnv } from "@/lib/db/database-url";
+import { databaseKind } from "@/lib/db/database-url";
 
-const POSTGRES = databaseFromEnv(process.env).kind === "postgres";
+const POSTGRES = databaseKind(process.env) === "postgres";
 
 /**
  * A Prisma "contains" filter that ignores letter case on both databases. SQLite's LIKE

@@ -15,6 +15,9 @@ export class LatchkeySQLiteAdapter extends PrismaBetterSQLite3 {
     const client = (adapter as unknown as { client: Database.Database }).client;
     client.pragma("journal_mode = WAL");
     client.pragma("busy_timeout = 10000");
+    // Deleted and overwritten content (a private key in the clear before it was encrypted, a
+    // revoked token) is zeroed, not left in free pages for a copy of the file to show.
+    client.pragma("secure_delete = ON");
     const prepare = client.prepare.bind(client);
     client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
     return adapter;

@@ -65,9 +65,13 @@ describe("key-encryption key", () => {
     expect(configuredKeyEncryptionKey({ dataDir, keyEncryptionKey: fromEnv.key.toString("base64url") })?.id).toBe(fromEnv.id);
 
     const next = newKek();
-    replaceKeyEncryptionKeyFile(dataDir, next);
+    const { oldFile } = replaceKeyEncryptionKeyFile(dataDir, next, first);
     expect(configuredKeyEncryptionKey({ dataDir, keyEncryptionKey: undefined })?.id).toBe(next.id);
     expect(modeOf(keyEncryptionKeyFile(dataDir))).toBe(0o600);
+    // The replaced key stays beside it, 0600, for the backups made under it.
+    expect(path.basename(oldFile)).toBe(`key-encryption-key.${first.id}.old`);
+    expect(parseKeyEncryptionKey(readFileSync(oldFile, "utf8"), oldFile).id).toBe(first.id);
+    expect(modeOf(oldFile)).toBe(0o600);
   });
 
   it("refuses a damaged key file rather than making a new one", () => {

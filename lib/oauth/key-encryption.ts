@@ -1,6 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { JWK } from "jose";
 import { DomainError } from "@/lib/errors";
@@ -81,18 +81,40 @@ export function createKeyEncryptionKeyFile(dataDir: string): KeyEncryptionKey {
   return parseKeyEncryptionKey(readFileSync(file, "utf8"), file);
 }
 
-/** Puts `kek` in the data directory's file in one step (after a rekey). */
-export function replaceKeyEncryptionKeyFile(dataDir: string, kek: KeyEncryptionKey): string {
+/**
+ * Puts `kek` in the data directory's file in one step (after a rekey), durably. The file it
+ * replaces is kept beside it as key-encryption-key.<its id>.old: a database backup from
+ * before the rekey opens only with it, so the operator archives it (apart from the backups).
+ */
+export function replaceKeyEncryptionKeyFile(dataDir: string, kek: KeyEncryptionKey, old: KeyEncryptionKey): { file: string; oldFile: string } {
   const file = keyEncryptionKeyFile(dataDir);
+  const oldFile = path.join(path.dirname(file), `key-encryption-key.${old.id}.old`);
+  renameSync(writeTemporary(file, old.key.toString("base64url")), oldFile);
   renameSync(writeTemporary(file, kek.key.toString("base64url")), file);
-  return file;
+  syncDirectory(path.dirname(file));
+  return { file, oldFile };
 }
 
 function writeTemporary(file: string, content: string): string {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
-  writeFileSync(temporary, `${content}\n`, { flag: "wx", mode: 0o600 });
+  const fd = openSync(temporary, "wx", 0o600);
+  try {
+    writeFileSync(fd, `${content}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   return temporary;
+}
+
+function syncDirectory(dir: string) {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const additionalData = (kekId: string, kid: string) => Buffer.from(`${ENVELOPE_VERSION}\0${kekId}\0${kid}`);

@@ -8,10 +8,9 @@ import {
   type KeyEncryptionConfig,
   type KeyEncryptionKey,
 } from "./key-encryption";
-import { ensureSigningKeys, keyEncryptionKey, storedForm } from "./signing-keys";
-import type { JWK } from "jose";
+import { keyEncryptionKey, storedForm } from "./signing-keys";
 
-export type RekeyResult = { rekeyed: number; from: string; to: string; replacedFile: string | null };
+export type RekeyResult = { rekeyed: number; from: string; to: string; replacedFile: string | null; oldKeyFile: string | null };
 
 /**
  * Re-encrypts every signing key under `next`, all or nothing. A key rotated meanwhile by
@@ -20,24 +19,35 @@ export type RekeyResult = { rekeyed: number; from: string; to: string; replacedF
  * the data directory's file, the file then holds `next`; a KEK from the environment is the
  * operator's to replace.
  */
-export async function rekeySigningKeys(config: KeyEncryptionConfig, next: KeyEncryptionKey): Promise<RekeyResult> {
-  await ensureSigningKeys(config);
+export async function rekeySigningKeys(config: KeyEncryptionConfig, next: KeyEncryptionKey, old: KeyEncryptionKey[] = []): Promise<RekeyResult> {
   const current = await keyEncryptionKey(config);
   if (current.id === next.id) throw new KeyEncryptionError(`The new key-encryption key is the one in use (${current.id})`, "VALIDATION");
+  // Keys left under other KEKs (two instances that made their own) are opened with the old key files given.
+  const known = new Map([...old, current].map((kek) => [kek.id, kek]));
+  const kekFor = (kid: string, envelope: string) => {
+    const kek = known.get(keyEncryptionKeyIdOf(envelope));
+    if (!kek) {
+      throw new KeyEncryptionError(
+        `Signing key ${kid} is under key-encryption key ${keyEncryptionKeyIdOf(envelope)}, which was not given (known: ${[...known.keys()].join(", ")}): pass its file with --old-key-file`,
+      );
+    }
+    return kek;
+  };
   let rekeyed = 0;
   for (let pass = 0; pass < 5; pass++) {
     const done = await db.$transaction(async (tx) => {
-      const rows = (await tx.signingKey.findMany()).filter((row) => !row.encryptedPrivateJwk || keyEncryptionKeyIdOf(row.encryptedPrivateJwk) !== next.id);
+      // A row in the clear is not taken up (it was not made by Latchkey: see signing-keys.ts).
+      const rows = (await tx.signingKey.findMany()).filter((row) => row.encryptedPrivateJwk && keyEncryptionKeyIdOf(row.encryptedPrivateJwk) !== next.id);
       for (const row of rows) {
-        const jwk = row.encryptedPrivateJwk ? decryptPrivateJwk(current, row.kid, row.encryptedPrivateJwk) : (JSON.parse(row.jwk) as JWK);
+        const jwk = decryptPrivateJwk(kekFor(row.kid, row.encryptedPrivateJwk!), row.kid, row.encryptedPrivateJwk!);
         await tx.signingKey.update({ where: { kid: row.kid }, data: storedForm(next, row.kid, jwk) });
       }
       rekeyed += rows.length;
       return rows.length === 0;
     });
     if (done) {
-      const replacedFile = config.keyEncryptionKey === undefined ? replaceKeyEncryptionKeyFile(config.dataDir, next) : null;
-      return { rekeyed, from: current.id, to: next.id, replacedFile };
+      const replaced = config.keyEncryptionKey === undefined ? replaceKeyEncryptionKeyFile(config.dataDir, next, current) : null;
+      return { rekeyed, from: current.id, to: next.id, replacedFile: replaced?.file ?? null, oldKeyFile: replaced?.oldFile ?? null };
     }
   }
   throw new KeyEncryptionError("Signing keys kept changing while they were re-encrypted; run the command again");

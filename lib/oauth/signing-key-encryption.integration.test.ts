@@ -10,15 +10,16 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { calculateJwkThumbprint, createRemoteJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JWK } from "jose";
 import { allowInsecureRequests, ClientSecretBasic, clientCredentialsGrant, discovery } from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
+import { databaseKind } from "@/lib/db/database-url";
 import { db } from "@/lib/db/prisma";
 import { clientInput, createTestTenant } from "@/lib/testing/fixtures";
 import { TEST_KEY_ENCRYPTION_KEY } from "@/lib/testing/integration-setup";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { decryptPrivateJwk, keyEncryptionKeyFile, keyEncryptionKeyIdOf, KeyEncryptionError, parseKeyEncryptionKey } from "./key-encryption";
 import { rekeySigningKeys } from "./rekey-signing-keys";
-import { ensureSigningKeys, loadKeySet } from "./signing-keys";
+import { DEFAULT_ACTIVATION_DELAY_S, ensureSigningKeys, listSigningKeys, loadKeySet, rotateSigningKey, storedForm } from "./signing-keys";
 
 const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 const testKek = parseKeyEncryptionKey(TEST_KEY_ENCRYPTION_KEY, "LATCHKEY_KEY_ENCRYPTION_KEY");
@@ -66,6 +67,47 @@ async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: n
   }
 }
 
+/** A signing key as an earlier version stored it: the private JWK in the clear. */
+async function legacyRow(times: { activatesAt?: Date; retiresAt?: Date }): Promise<JWK> {
+  const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  const kid = await calculateJwkThumbprint(jwk);
+  const legacy = { ...jwk, alg: "ES256", use: "sig", kid };
+  await db.signingKey.create({
+    data: {
+      kid,
+      alg: "ES256",
+      jwk: JSON.stringify(legacy),
+      createdAt: new Date(0),
+      activatesAt: times.activatesAt ?? new Date(0),
+      retiresAt: times.retiresAt ?? null,
+    },
+  });
+  return legacy;
+}
+
+/**
+ * The bytes the database keeps on disk: SQLite's file, -wal and -shm (read by another
+ * process: closing a descriptor of the file here would drop this process's SQLite locks);
+ * PostgreSQL's SigningKey table, after a checkpoint.
+ */
+async function databaseFiles(): Promise<[string, string][]> {
+  if (databaseKind(process.env) === "sqlite") {
+    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+    const read =
+      "for (const f of process.argv.slice(1)) try { process.stdout.write(require('fs').readFileSync(f).toString('base64') + '\\n') } catch { process.stdout.write('\\n') }";
+    const names = [file, `${file}-wal`, `${file}-shm`];
+    const { stdout } = await run(process.execPath, ["-e", read, ...names], { maxBuffer: 1 << 28 });
+    return stdout
+      .split("\n")
+      .slice(0, 3)
+      .map((text, i) => [names[i]!, Buffer.from(text, "base64").toString("latin1")]);
+  }
+  await db.$executeRawUnsafe("CHECKPOINT");
+  const [row] = await db.$queryRawUnsafe<{ bytes: Uint8Array }[]>(`SELECT pg_read_binary_file(pg_relation_filepath('"SigningKey"')) AS bytes`);
+  return [["SigningKey", Buffer.from(row!.bytes).toString("latin1")]];
+}
+
 describe("signing keys at rest", () => {
   it("are stored with no private part in the clear, and decrypt only with the right key-encryption key", async () => {
     const rows = await db.signingKey.findMany();
@@ -109,15 +151,11 @@ describe("signing keys at rest", () => {
   });
 
   it("of an earlier version, in the clear, are encrypted in place on start, once, by processes starting together", async () => {
-    const { privateKey } = await generateKeyPair("ES256", { extractable: true });
-    const jwk = await exportJWK(privateKey);
-    const kid = await calculateJwkThumbprint(jwk);
-    const legacy = { ...jwk, alg: "ES256", use: "sig", kid };
-    // A retiring key as an earlier version stored it: published, no longer signing.
-    await db.signingKey.create({
-      data: { kid, alg: "ES256", jwk: JSON.stringify(legacy), createdAt: new Date(0), activatesAt: new Date(0), retiresAt: new Date(Date.now() + 3_600_000) },
-    });
+    const legacy = await legacyRow({ retiresAt: new Date(Date.now() + 3_600_000) });
+    const kid = legacy.kid!;
     try {
+      // An installation that has never encrypted.
+      await db.oidcRecord.deleteMany({ where: { model: "Setup" } });
       const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
       await Promise.all([ensureSigningKeys(config), ensureSigningKeys(config), ensureSigningKeys(config)]);
       const row = await db.signingKey.findUniqueOrThrow({ where: { kid } });
@@ -127,14 +165,104 @@ describe("signing keys at rest", () => {
       expect((await db.signingKey.findUniqueOrThrow({ where: { kid } })).encryptedPrivateJwk).toBe(row.encryptedPrivateJwk);
       // Still published, from the decrypted key.
       const published = (await loadKeySet(config)).jwks.keys.find((key) => key.kid === kid);
-      expect(published).toMatchObject({ kid, d: jwk.d });
+      expect(published).toMatchObject({ kid, d: legacy.d });
     } finally {
       await db.signingKey.delete({ where: { kid } });
     }
   });
 
+  it("of an earlier version leave no private part in the database's files, and the one that signed is rotated away", async () => {
+    const legacy = await legacyRow({ activatesAt: new Date(Date.now() - 1000) });
+    const kid = legacy.kid!;
+    const log = vi.spyOn(console, "log");
+    try {
+      await db.oidcRecord.deleteMany({ where: { model: "Setup" } });
+      const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
+      await ensureSigningKeys(config);
+      const lines = log.mock.calls.map(([line]) => String(line));
+      expect(lines.filter((line) => line.includes("Scheduled a rotation of the ES256 signing key(s), which were stored in the clear before"))).toHaveLength(1);
+      const keys = await listSigningKeys();
+      expect(keys.find((key) => key.kid === kid)).toMatchObject({ state: "signing", retiresAt: expect.any(Date) });
+      const next = keys.find((key) => key.alg === "ES256" && key.state === "pending");
+      expect(next?.activatesAt.getTime()).toBeGreaterThan(Date.now() + (DEFAULT_ACTIVATION_DELAY_S - 60) * 1000);
+
+      for (const [name, bytes] of await databaseFiles()) {
+        expect(bytes.includes(legacy.d!), name).toBe(false);
+        expect(bytes.includes('"d":"'), name).toBe(false);
+      }
+    } finally {
+      log.mockRestore();
+      await db.signingKey.delete({ where: { kid } });
+    }
+  });
+
+  it("in the clear are refused once the installation encrypts: a row written to the database cannot sign", async () => {
+    const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
+    await ensureSigningKeys(config);
+    const planted = await legacyRow({ activatesAt: new Date(Date.now() - 1000) });
+    try {
+      await ensureSigningKeys(config);
+      expect((await db.signingKey.findUniqueOrThrow({ where: { kid: planted.kid! } })).encryptedPrivateJwk).toBeNull();
+      const keys = await loadKeySet(config);
+      expect(keys.signingKids.ES256).not.toBe(planted.kid);
+      expect(keys.jwks.keys.map((key) => key.kid)).not.toContain(planted.kid);
+    } finally {
+      await db.signingKey.delete({ where: { kid: planted.kid! } });
+    }
+  });
+
+  it("are never split between two key-encryption keys, and a rekey with the old key files gathers a mix", async () => {
+    const other = parseKeyEncryptionKey(newKekText(), "other-host");
+    const stray = await legacyRow({ retiresAt: new Date(Date.now() + 3_600_000) });
+    await db.signingKey.update({ where: { kid: stray.kid! }, data: storedForm(other, stray.kid!, stray) });
+    const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
+    const dir = mkdtempSync(path.join(tmpdir(), "latchkey-mix-"));
+    const nextText = newKekText();
+    try {
+      const refusal = await rotateSigningKey(config, "ES256", 3600).catch((error: Error) => error);
+      expect(refusal).toBeInstanceOf(KeyEncryptionError);
+      expect((refusal as Error).message).toContain(`under key-encryption key(s) ${other.id}, and this process has ${testKek.id}`);
+      expect((refusal as Error).message).not.toContain(stray.d!);
+
+      writeFileSync(path.join(dir, "new"), nextText, { mode: 0o600 });
+      writeFileSync(path.join(dir, "other"), other.key.toString("base64"), { mode: 0o600 });
+      const missing = await cli(process.env, "signing-keys", "rekey", "--new-key-file", path.join(dir, "new"));
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain(`is under key-encryption key ${other.id}, which was not given`);
+      const rekeyed = await cli(
+        process.env,
+        "signing-keys",
+        "rekey",
+        "--new-key-file",
+        path.join(dir, "new"),
+        "--old-key-file",
+        path.join(dir, "other"),
+        "--json",
+      );
+      expect(rekeyed.code, rekeyed.stderr).toBe(0);
+      rekeyedTo = nextText;
+      const next = parseKeyEncryptionKey(nextText, "x");
+      for (const row of await db.signingKey.findMany()) expect(keyEncryptionKeyIdOf(row.encryptedPrivateJwk!), row.kid).toBe(next.id);
+      expect(decryptPrivateJwk(next, stray.kid!, (await db.signingKey.findUniqueOrThrow({ where: { kid: stray.kid! } })).encryptedPrivateJwk!).d).toBe(stray.d);
+      await rekeySigningKeys({ dataDir: dir, keyEncryptionKey: nextText }, testKek);
+      rekeyedTo = undefined;
+    } finally {
+      await db.signingKey.delete({ where: { kid: stray.kid! } });
+    }
+  }, 90_000);
+
   it("are re-encrypted under a new key-encryption key by the CLI, and tokens keep verifying", async () => {
-    const before = await tokenFrom(service.issuer);
+    // The service takes up the keys the tests above changed within its poll interval.
+    const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
+    const before = await vi.waitFor(
+      async () => {
+        const token = await tokenFrom(service.issuer);
+        const { kid, alg } = decodeProtectedHeader(token);
+        expect(kid).toBe((await loadKeySet(config)).signingKids[alg as "ES256" | "RS256"]);
+        return token;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     const dir = mkdtempSync(path.join(tmpdir(), "latchkey-rekey-"));
     const nextText = newKekText();
     const next = parseKeyEncryptionKey(nextText, "x");
@@ -191,6 +319,12 @@ describe("signing keys at rest", () => {
     expect(back.stdout).toContain(`${keyEncryptionKeyFile(dataDir)} now holds the new key`);
     expect(readFileSync(keyEncryptionKeyFile(dataDir), "utf8").trim()).toBe(TEST_KEY_ENCRYPTION_KEY);
     expect(statSync(keyEncryptionKeyFile(dataDir)).mode & 0o777).toBe(0o600);
+    // The replaced key is kept, 0600, for the backups made under it, and the operator is told to archive it.
+    const oldFile = path.join(dataDir, "keys", `key-encryption-key.${next.id}.old`);
+    expect(readFileSync(oldFile, "utf8").trim()).toBe(nextText);
+    expect(statSync(oldFile).mode & 0o777).toBe(0o600);
+    expect(back.stdout).toContain(`The old key is kept in ${oldFile}`);
+    expect(back.stdout).toContain("Archive it apart from those backups");
     for (const row of await db.signingKey.findMany()) expect(keyEncryptionKeyIdOf(row.encryptedPrivateJwk!)).toBe(testKek.id);
     expect(await verifies(service.issuer, before)).toBe(true);
   }, 90_000);

@@ -7,7 +7,8 @@ import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { TOKEN_LIFETIME, TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
-import { claimOnce } from "./database-adapter";
+import { databaseKind } from "@/lib/db/database-url";
+import { claimOnce, isClaimed } from "./database-adapter";
 import {
   configuredKeyEncryptionKey,
   createKeyEncryptionKeyFile,
@@ -79,15 +80,27 @@ async function insertKey(kek: KeyEncryptionKey, alg: TTokenSigningAlg, activates
   return kid;
 }
 
+/** Marks that this installation encrypts its keys: from then on a row in the clear is refused, never migrated. */
+const ENCRYPTED_MARKER = "signing-keys-encrypted";
+const FOREVER = new Date("9999-12-31T00:00:00Z");
+const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+const hasPrivatePart = (jwkText: string) => PRIVATE_MEMBERS.some((member) => member in (JSON.parse(jwkText) as object));
+
 /**
  * The KEK to encrypt and decrypt with. On first start there is none: one is made in the
  * data directory, unless the database already holds keys encrypted under a KEK this
  * process lacks (a restored backup, an instance not given the shared key), which stops it.
+ * Only one process (of any host) may make the first KEK: it claims a record first, and the
+ * others wait for its keys and then need its KEK, so the keys never end up under two.
  */
 export async function keyEncryptionKey(config: KeyEncryptionConfig): Promise<KeyEncryptionKey> {
   const configured = configuredKeyEncryptionKey(config);
   if (configured) return configured;
-  const encrypted = await db.signingKey.findFirst({ where: { encryptedPrivateJwk: { not: null } }, select: { encryptedPrivateJwk: true } });
+  const encryptedRow = () => db.signingKey.findFirst({ where: { encryptedPrivateJwk: { not: null } }, select: { encryptedPrivateJwk: true } });
+  let encrypted = await encryptedRow();
+  if (!encrypted && !(await claimOnce("Setup", "key-encryption-key", new Date(Date.now() + 60_000)))) {
+    for (let waited = 0; waited < 30_000 && !(encrypted = await encryptedRow()); waited += 100) await sleep(100);
+  }
   if (encrypted) {
     // Another process of this instance may have made the file (it does so before encrypting anything).
     const madeMeanwhile = configuredKeyEncryptionKey(config);
@@ -96,24 +109,63 @@ export async function keyEncryptionKey(config: KeyEncryptionConfig): Promise<Key
       `The signing keys in the database are encrypted under key-encryption key ${keyEncryptionKeyIdOf(encrypted.encryptedPrivateJwk!)}, and this process has none: set ${KEY_ENCRYPTION_KEY_ENV} or restore ${keyEncryptionKeyFile(config.dataDir)} (it is kept apart from the database on purpose)`,
     );
   }
-  return createKeyEncryptionKeyFile(config.dataDir);
+  return configuredKeyEncryptionKey(config) ?? createKeyEncryptionKeyFile(config.dataDir);
+}
+
+/** Refuses to add keys under `kek` while any key is under another KEK (two instances that do not share one). */
+async function assertOnlyUnder(kek: KeyEncryptionKey, rows?: { encryptedPrivateJwk: string | null }[]): Promise<void> {
+  rows ??= await db.signingKey.findMany({ select: { encryptedPrivateJwk: true } });
+  const others = [...new Set(rows.flatMap((row) => (row.encryptedPrivateJwk ? [keyEncryptionKeyIdOf(row.encryptedPrivateJwk)] : [])))].filter(
+    (id) => id !== kek.id,
+  );
+  if (others.length > 0) {
+    throw new KeyEncryptionError(
+      `Signing keys in the database are under key-encryption key(s) ${others.join(", ")}, and this process has ${kek.id} (from ${kek.source}): refusing to add keys under a second one. Give every instance the same key, or run signing-keys rekey with --old-key-file for each`,
+    );
+  }
 }
 
 /**
- * Rows an earlier version stored with the private key in the clear are encrypted in place.
- * Each update applies only to a row still in the clear, so processes starting together
- * encrypt every row once and a second start changes nothing.
+ * Rows an earlier version stored with the private key in the clear are encrypted in place,
+ * all in one transaction, once: only while the installation has never encrypted (after
+ * that a row in the clear is someone else's doing and is refused). On SQLite the old
+ * bytes are overwritten (secure_delete, see sqlite-adapter.ts) and the WAL emptied; on
+ * PostgreSQL the table is rewritten, so no dead tuple keeps them. Returns the migrated rows.
  */
-async function encryptPlaintextKeys(kek: KeyEncryptionKey): Promise<void> {
-  const rows = await db.signingKey.findMany({ where: { encryptedPrivateJwk: null } });
-  let encrypted = 0;
-  for (const row of rows) {
-    const jwk = JSON.parse(row.jwk) as JWK;
-    if (!jwk.d) continue;
-    const { count } = await db.signingKey.updateMany({ where: { kid: row.kid, encryptedPrivateJwk: null }, data: storedForm(kek, row.kid, jwk) });
-    encrypted += count;
+async function encryptPlaintextKeys(kek: KeyEncryptionKey): Promise<Row[]> {
+  if (await isClaimed("Setup", ENCRYPTED_MARKER)) return [];
+  const migrated = await db.$transaction(async (tx) => {
+    const rows = await tx.signingKey.findMany();
+    const plaintext = rows.filter((row) => !row.encryptedPrivateJwk && hasPrivatePart(row.jwk));
+    if (plaintext.length > 0) await assertOnlyUnder(kek, rows);
+    const done: Row[] = [];
+    for (const row of plaintext) {
+      const data = storedForm(kek, row.kid, JSON.parse(row.jwk) as JWK);
+      const { count } = await tx.signingKey.updateMany({ where: { kid: row.kid, encryptedPrivateJwk: null }, data });
+      if (count > 0) done.push(row);
+    }
+    return done;
+  });
+  await claimOnce("Setup", ENCRYPTED_MARKER, FOREVER);
+  if (migrated.length === 0) return [];
+  if (databaseKind(process.env) === "sqlite") await emptySqliteWal();
+  else await db.$executeRawUnsafe('VACUUM FULL "SigningKey"');
+  console.log(`Encrypted ${migrated.length} signing key(s) in the database under key-encryption key ${kek.id} (from ${kek.source}).`);
+  return migrated;
+}
+
+/**
+ * Copies the WAL into the database file and truncates it, so the pages with the keys in the
+ * clear are gone from it. A reader (another statement, another process) can hold it back
+ * for a moment: try again for a few seconds, then say so.
+ */
+async function emptySqliteWal(): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [result] = await db.$queryRawUnsafe<{ busy: number | bigint }[]>("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => [{ busy: 1 }]);
+    if (Number(result?.busy) === 0) return;
+    await sleep(100);
   }
-  if (encrypted > 0) console.log(`Encrypted ${encrypted} signing key(s) in the database under key-encryption key ${kek.id} (from ${kek.source}).`);
+  console.warn("Could not empty the SQLite WAL file: it may still hold the signing keys in the clear until SQLite checkpoints it.");
 }
 
 /**
@@ -124,7 +176,19 @@ async function encryptPlaintextKeys(kek: KeyEncryptionKey): Promise<void> {
  */
 export async function ensureSigningKeys(config: KeyEncryptionConfig): Promise<void> {
   const kek = await keyEncryptionKey(config);
-  await encryptPlaintextKeys(kek);
+  const migrated = await encryptPlaintextKeys(kek);
+  await createMissingKeys(config, kek);
+  // Older backups (and WAL archives) still hold the migrated keys in the clear: replace them.
+  const algs = [...new Set(migrated.filter((row) => !row.retiresAt).map((row) => row.alg as TTokenSigningAlg))];
+  for (const alg of algs) await rotateSigningKey(config, alg);
+  if (algs.length > 0) {
+    console.log(
+      `Scheduled a rotation of the ${algs.join(", ")} signing key(s), which were stored in the clear before: older backups still hold them, and they stop signing in ${DEFAULT_ACTIVATION_DELAY_S} s.`,
+    );
+  }
+}
+
+async function createMissingKeys(config: KeyEncryptionConfig, kek: KeyEncryptionKey): Promise<void> {
   // An algorithm needs a key that can sign now: one only pending activation does not count.
   const missing = async () => {
     const signing = signingKeysOf(await liveRows(Date.now()), Date.now());
@@ -145,7 +209,9 @@ export async function ensureSigningKeys(config: KeyEncryptionConfig): Promise<vo
     rmSync(legacyFile);
     console.log(`Moved the token service's signing keys from ${legacyFile} into the database.`);
   }
-  for (const alg of await missing()) await insertKey(kek, alg, new Date(0));
+  const absent = await missing();
+  if (absent.length > 0) await assertOnlyUnder(kek);
+  for (const alg of absent) await insertKey(kek, alg, new Date(0));
 }
 
 function ignoreDuplicate(error: unknown) {
@@ -181,16 +247,25 @@ async function liveRows(now: number): Promise<Row[]> {
 // only a key not seen before (or re-encrypted) is decrypted; signing never decrypts.
 let decrypted = new Map<string, JWK>();
 
-/** The private JWK of each row (a row still in the clear, from an earlier version, as it is). */
+const refused = new Set<string>();
+
+/** A row without an encrypted private key was not made by Latchkey (the migration ran before it): never load it. */
+function encryptedOrRefused(row: Row): boolean {
+  if (row.encryptedPrivateJwk) return true;
+  if (!refused.has(row.kid)) console.error(`token service: refusing signing key ${row.kid}: its private key is not encrypted under the key-encryption key`);
+  refused.add(row.kid);
+  return false;
+}
+
+/** The private JWK of each row. */
 function privateJwks(rows: Row[], config: KeyEncryptionConfig): JWK[] {
   let kek: KeyEncryptionKey | undefined;
   const next = new Map<string, JWK>();
   const jwks = rows.map((row) => {
-    if (!row.encryptedPrivateJwk) return JSON.parse(row.jwk) as JWK;
     kek ??= configuredKeyEncryptionKey(config);
     if (!kek) throw new KeyEncryptionError(`Signing key ${row.kid} is encrypted, and this process has no key-encryption key: set ${KEY_ENCRYPTION_KEY_ENV}`);
     const cacheKey = `${kek.id}:${row.encryptedPrivateJwk}`;
-    const jwk = decrypted.get(cacheKey) ?? decryptPrivateJwk(kek, row.kid, row.encryptedPrivateJwk);
+    const jwk = decrypted.get(cacheKey) ?? decryptPrivateJwk(kek, row.kid, row.encryptedPrivateJwk!);
     next.set(cacheKey, jwk);
     return jwk;
   });
@@ -200,7 +275,7 @@ function privateJwks(rows: Row[], config: KeyEncryptionConfig): JWK[] {
 
 /** The key set as of `now`, private keys decrypted. */
 export async function loadKeySet(config: KeyEncryptionConfig, now = Date.now()): Promise<KeySet> {
-  const rows = await liveRows(now);
+  const rows = (await liveRows(now)).filter(encryptedOrRefused);
   const signing = signingKeysOf(rows, now);
   for (const alg of TOKEN_SIGNING_ALGS) if (!signing.has(alg)) throw new Error(`No ${alg} signing key is active; run the server once to create one`);
   const ordered = [...signing.values(), ...rows.filter((row) => signing.get(row.alg)!.kid !== row.kid)];
@@ -246,6 +321,7 @@ export async function rotateSigningKey(
   // A new installation first gets the keys its server would make, so there is one to replace.
   await ensureSigningKeys(config);
   const kek = await keyEncryptionKey(config);
+  await assertOnlyUnder(kek);
   const now = Date.now();
   const activatesAt = new Date(now + activateInSeconds * 1000);
   const retiresAt = new Date(activatesAt.getTime() + MAX_SIGNED_TOKEN_LIFETIME_S * 1000);

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { serverConfig } from "@/lib/config";
 import { databaseFromEnv } from "@/lib/db/database-url";
 import { prepareEnvironment } from "@/lib/server/prepare-environment";
@@ -36,8 +36,26 @@ describe("file modes", () => {
     const file = path.join(dir, "latchkey.db");
     for (const name of [file, `${file}-wal`, `${file}-shm`]) writeFileSync(name, "", { mode: 0o644 });
     chmodSync(dir, 0o755);
-    databaseFromEnv({ ...process.env, DATABASE_URL: `file:${file}` });
+    databaseFromEnv({ ...process.env, DATABASE_URL: `file:${file}`, LATCHKEY_DATA_DIR: dir });
     expect([dir, file, `${file}-wal`, `${file}-shm`].map(modeOf)).toEqual([0o700, 0o600, 0o600, 0o600]);
+  });
+
+  it("leave a directory Latchkey did not make, and that is not the data directory, as it is, and warn once", () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "latchkey-modes-"));
+    chmodSync(parent, 0o755);
+    const file = path.join(parent, "latchkey.db");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    let warnings: string[];
+    try {
+      databaseFromEnv({ ...process.env, DATABASE_URL: `file:${file}` });
+      databaseFromEnv({ ...process.env, DATABASE_URL: `file:${file}` });
+      warnings = warn.mock.calls.map(([message]) => String(message));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(modeOf(parent)).toBe(0o755);
+    expect(modeOf(file)).toBe(0o600);
+    expect(warnings.filter((message) => message.includes(`${parent}, which holds the SQLite database, is open to other users`))).toHaveLength(1);
   });
 
   it("make the data directory and its keys directory 0700 and the files in it 0600 on start", () => {

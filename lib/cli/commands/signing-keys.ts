@@ -3,7 +3,7 @@ import { KEY_ENCRYPTION_KEY_ENV, parseKeyEncryptionKey } from "@/lib/oauth/key-e
 import { rekeySigningKeys } from "@/lib/oauth/rekey-signing-keys";
 import { DEFAULT_ACTIVATION_DELAY_S, listSigningKeys, revokeSigningKey, rotateSigningKey, type SigningKeyInfo } from "@/lib/oauth/signing-keys";
 import { TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
-import { JSON_OPTION, UsageError, optional, required, type Command } from "../command";
+import { JSON_OPTION, UsageError, list, optional, required, type Command } from "../command";
 import { readKeyFile } from "../read-key-file";
 
 function describe(key: SigningKeyInfo): string {
@@ -52,18 +52,24 @@ export const revokeSigningKeyCommand: Command = {
 
 export const rekeySigningKeysCommand: Command = {
   name: "signing-keys rekey",
-  usage: "signing-keys rekey --new-key-file FILE|- [--json]",
-  options: { "new-key-file": { type: "string" }, ...JSON_OPTION },
+  usage: "signing-keys rekey --new-key-file FILE|- [--old-key-file FILE]... [--json]",
+  options: { "new-key-file": { type: "string" }, "old-key-file": { type: "string", multiple: true }, ...JSON_OPTION },
   async run(values, out) {
     const file = required(values, "new-key-file");
     const next = parseKeyEncryptionKey(readKeyFile(file, "the new key-encryption key"), file === "-" ? "standard input" : file);
-    const result = await rekeySigningKeys(serverConfig(), next);
+    const old = list(values, "old-key-file").map((oldFile) => parseKeyEncryptionKey(readKeyFile(oldFile, "an old key-encryption key"), oldFile));
+    const result = await rekeySigningKeys(serverConfig(), next, old);
     if (out.json) return out.printJson(result);
     out.print(`Re-encrypted ${result.rekeyed} signing key(s) under key-encryption key ${result.to} (was ${result.from}).`);
     out.print(
       result.replacedFile
-        ? `${result.replacedFile} now holds the new key. Restart every instance; instances that do not share this file need it too.`
-        : `Now set ${KEY_ENCRYPTION_KEY_ENV} to the new key on every instance and restart them. Until then they sign with the keys they have loaded but cannot take up new ones.`,
+        ? `${result.replacedFile} now holds the new key; every instance sharing it takes it up within a second, and instances with their own copy need the new one.`
+        : `Now set ${KEY_ENCRYPTION_KEY_ENV} to the new key on every instance and restart them. Until then they sign with the keys they have loaded, even one that has since retired, and cannot take up new ones.`,
     );
+    if (result.oldKeyFile) {
+      out.print(
+        `The old key is kept in ${result.oldKeyFile}: database backups from before now open only with it. Archive it apart from those backups, then delete it here.`,
+      );
+    }
   },
 };
