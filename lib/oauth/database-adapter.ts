@@ -149,6 +149,12 @@ export function grantRef(grantId: string): string {
   return recordKey(grantId);
 }
 
+/** Whether a one-time claim (claimOnce) was made and has not expired. */
+export async function isClaimed(model: string, id: string): Promise<boolean> {
+  const row = await db.oidcRecord.findUnique({ where: { model_id: { model, id: recordKey(id) } }, select: { expiresAt: true } });
+  return !!row && (!row.expiresAt || row.expiresAt.getTime() > Date.now());
+}
+
 /** Drops expired records; run now and then by every server process (it is idempotent). */
 export async function deleteExpiredRecords(): Promise<number> {
   const { count } = await db.oidcRecord.deleteMany({ where: { expiresAt: { lt: new Date() } } });
