@@ -5,13 +5,13 @@ import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient } from "./client-cache";
-import { clientLookup, compareClientSecret } from "./client-lookup";
+import { clientLookup, compareClientSecret, isStandIn } from "./client-lookup";
 import { corsOriginAllowed } from "./cors";
 import { claimOnce, createAdapter, grantRef } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
-import { countFailedAuthentications } from "./failed-authentication-limit";
+import { countFailedAuthentications, noteCorsRefusal } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import {
@@ -129,6 +129,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         defaultResource: () => audience,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource, client) => {
+          // Never a token for the stand-in of an unknown id, whatever let it this far.
+          if (isStandIn(client)) throw new errors.InvalidClient("client authentication failed");
           if (resource !== audience) throw new errors.InvalidTarget(`unknown resource; this server issues tokens for ${audience}`);
           const c = client as LatchkeyClient;
           const alg = c.latchkey_token_signing_alg as keyof KeySet["signingKids"];
@@ -143,9 +145,11 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         },
       },
     },
-    clientBasedCORS: (_ctx, origin, client) => {
+    clientBasedCORS: (ctx, origin, client) => {
       const c = client as LatchkeyClient;
-      return corsOriginAllowed({ type: c.latchkey_type, redirectUris: c.redirectUris ?? [], corsOrigins: c.latchkey_cors_origins }, origin);
+      const allowed = corsOriginAllowed({ type: c.latchkey_type, redirectUris: c.redirectUris ?? [], corsOrigins: c.latchkey_cors_origins }, origin);
+      if (!allowed) noteCorsRefusal(ctx);
+      return allowed;
     },
     findAccount: async (ctx, sub) => {
       const client = ctx.oidc.client as LatchkeyClient | undefined;
@@ -176,6 +180,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     extraTokenClaims: async (ctx, token) => {
       const client = (ctx.oidc.client ?? undefined) as LatchkeyClient | undefined;
       if (!client) return undefined;
+      if (isStandIn(client)) throw new errors.InvalidClient("client authentication failed");
       const accountId = "accountId" in token ? (token.accountId as string | undefined) : undefined;
       // A person's token: oidc-provider has just loaded the person (findAccount) for it.
       const account = ctx.oidc.account as { accountId?: string; roles?: string[] } | undefined;

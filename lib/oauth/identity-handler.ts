@@ -59,6 +59,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
     close() {
       clearInterval(keyPoll);
       clearInterval(maintenance);
+      limiter.close();
     },
   });
 }
