@@ -11,7 +11,7 @@ import { claimOnce, createAdapter, grantRef } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
-import { countFailedAuthentications, noteCorsRefusal } from "./failed-authentication-limit";
+import { countFailedAuthentications, delayFailedAuthentications, noteCorsRefusal } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import {
@@ -268,6 +268,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   addIssuerToEveryAuthorizationResponse(provider);
 
   countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);
+  provider.use(delayFailedAuthentications(config.authFailureMinMs));
   provider.use(
     extensionRoutes({
       tokens: structuredTokens(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),

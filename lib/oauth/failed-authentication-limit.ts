@@ -68,6 +68,24 @@ export function noteCorsRefusal(ctx: KoaContextWithOIDC): void {
   if (CLIENT_AUTH_ROUTES.has(ctx.oidc.route)) (ctx as { [CORS_REFUSED]?: boolean })[CORS_REFUSED] = true;
 }
 
+/**
+ * Every failed client authentication at the three endpoints (invalid_client, or a CORS
+ * refusal, which names the client) is answered no sooner than `minMs` after its request
+ * began, so an unknown id, a known client read cold from the database, a wrong secret and
+ * a method that does not fit the client all take the same time. `minMs` is set above the
+ * slowest of those paths (npm run bench:timing prints their p99).
+ */
+export function delayFailedAuthentications(minMs: number) {
+  return async (ctx: KoaContextWithOIDC & { [CORS_REFUSED]?: boolean }, next: () => Promise<void>): Promise<void> => {
+    const started = performance.now();
+    await next();
+    if (!ctx.oidc || !CLIENT_AUTH_ROUTES.has(ctx.oidc.route)) return;
+    const failed = ctx[CORS_REFUSED] || (ctx.status === 401 && (ctx.body as { error?: unknown } | undefined)?.error === "invalid_client");
+    const wait = minMs - (performance.now() - started);
+    if (failed && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+}
+
 export function countFailedAuthentications(provider: Provider, limiter: AuthFailureLimiter, alertPerClient: number): void {
   const count = (ctx: KoaContextWithOIDC & { [ATTEMPT]?: Attempt; [CORS_REFUSED]?: boolean }, error: { error?: string }) => {
     if (error.error !== "invalid_client" && !ctx[CORS_REFUSED]) return;
