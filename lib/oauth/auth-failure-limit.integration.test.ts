@@ -2,7 +2,7 @@
 // address: past the limit, 429 with Retry-After, even for the right credentials, until the
 // window ends; never for an address that has not failed. Per client, failures are counted
 // and audited instead.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { countClientAuthFailures, countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
 import { createClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/prisma";
@@ -121,6 +121,20 @@ describe("failed client authentication limits", () => {
     await flushClientAuthFailures(topOfHour + 2_000);
     expect(await alerts()).toBe(1);
     expect(await db.oidcRecord.count({ where: { model: "ClientAuthFailureAlert" } })).toBe(0);
+  });
+
+  it("warn once when requests carry X-Forwarded-For but the proxy is not trusted", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      service = await startTokenService({ LATCHKEY_TRUST_PROXY: undefined });
+      await tokenRequest("no-such-client", "lk_wrong");
+      expect(warn).not.toHaveBeenCalled();
+      for (let i = 0; i < 3; i++) await tokenRequest("no-such-client", "lk_wrong", "basic", { "x-forwarded-for": "198.51.100.1" });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/X-Forwarded-For but LATCHKEY_TRUST_PROXY is off/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("block a source address that fails across many client ids, then let it back in when the window ends", async () => {
