@@ -74,7 +74,7 @@ async function main() {
         .setIssuedAt()
         .setExpirationTime("1m")
         .sign(other.privateKey);
-    const request = async (kind: Kind) => {
+    const request = async (kind: Kind, signed: { id: string; jwt: string } | undefined) => {
       const form = { grant_type: "client_credentials" };
       switch (kind) {
         case "wrong secret":
@@ -89,22 +89,16 @@ async function main() {
         case "secret for a signed-JWT client":
           return postToken(service.issuer, form, { basic: { clientId: jwtClient.clientId, secret } });
         case "assertion, wrong key":
-          return postToken(service.issuer, {
-            ...form,
-            client_id: jwtClient.clientId,
-            client_assertion_type: ASSERTION_TYPE,
-            client_assertion: await assertion(jwtClient.clientId),
-          });
-        case "assertion, unknown id": {
-          const id = crypto.randomUUID();
-          return postToken(service.issuer, { ...form, client_id: id, client_assertion_type: ASSERTION_TYPE, client_assertion: await assertion(id) });
-        }
+        case "assertion, unknown id":
+          return postToken(service.issuer, { ...form, client_id: signed!.id, client_assertion_type: ASSERTION_TYPE, client_assertion: signed!.jwt });
       }
     };
     const once = async (kind: Kind) => {
       // The assertion is signed before the clock starts: the client's work, not the server's.
+      const id = kind === "assertion, wrong key" ? jwtClient.clientId : crypto.randomUUID();
+      const signed = kind.startsWith("assertion") ? { id, jwt: await assertion(id) } : undefined;
       const started = performance.now();
-      const answer = await request(kind);
+      const answer = await request(kind, signed);
       const ms = performance.now() - started;
       if (answer.status !== 401 || answer.body.error !== "invalid_client")
         throw new Error(`${kind}: expected 401 invalid_client, got ${answer.status} ${JSON.stringify(answer.body)}`);
