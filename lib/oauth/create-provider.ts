@@ -1,5 +1,4 @@
 import "server-only";
-import type { EventEmitter } from "node:events";
 import Provider, { errors, interactionPolicy, type Configuration, type SigningAlgorithm } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
@@ -20,6 +19,7 @@ import {
   currentContext,
   expectCurrentContext,
   ignoreClientMetadataProblems,
+  onApplicationError,
   overrideClientSecretComparison,
   replaceReplayDetection,
   wrapClientFind,
@@ -62,6 +62,8 @@ const ASSERTION_KEY = Symbol("latchkey assertion key");
 export function createProvider({ config, keys, cookieKeys, limiter, prefix }: ProviderOptions): Provider {
   const audience = config.tokenAudience;
 
+  // interactionPolicy (base(), Check) is oidc-provider's documented API for login checks,
+  // not an internal, so it is used here rather than in oidc-provider-internals.ts.
   const policy = interactionPolicy.base();
   const login = policy.get("login")!;
   // The person must still be signed in to the portal as the same user, and be a member of
@@ -283,7 +285,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   });
   // Koa's own errors (e.g. a client hanging up mid-body): one line, no request data, and
   // none for what is the client's doing.
-  (provider as unknown as EventEmitter).on("error", (error: Error & { code?: string; expose?: boolean }) => {
+  onApplicationError(provider, (error) => {
     if (error.expose || error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE") return;
     console.error("token service request failed:", error.message);
   });
