@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { AUTH_FAILURE_SIGNAL_WINDOW_MS as SIGNAL_WINDOW_MS, countClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
+import { AUTH_FAILURE_SIGNAL_WINDOW_MS as SIGNAL_WINDOW_MS, countClientAuthFailures } from "./count-client-auth-failures";
 import { db } from "@/lib/db/prisma";
 import { tokenServiceTenantContext } from "@/lib/tenants/load-tenant-context";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
