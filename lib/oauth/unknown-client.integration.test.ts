@@ -8,6 +8,7 @@ import { createClient } from "@/lib/clients/create-client";
 import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
 import { postToken } from "@/lib/testing/post-token";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
+import { clearClientCache, clientCacheSize } from "./client-cache";
 import { HASHED_SECRET_PLACEHOLDER } from "./find-oauth-client";
 
 let tenant: TestTenant;
@@ -96,5 +97,25 @@ describe("an unknown client id", () => {
       });
       expect(jwt).toMatchObject({ status: 401, body: { error: "invalid_client" } });
     }
+  });
+
+  it("from a blocked address is refused before its lookup reaches the database", async () => {
+    service = await startTokenService({ LATCHKEY_TRUST_PROXY: "1", LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "3" });
+    const from = { "x-forwarded-for": "198.51.100.77" };
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await postToken(service.issuer, { grant_type: "client_credentials" }, { basic: { clientId: randomUUID(), secret: "lk_wrong" }, headers: from }))
+          .status,
+      ).toBe(401);
+    }
+    clearClientCache();
+    const refused = await postToken(
+      service.issuer,
+      { grant_type: "client_credentials" },
+      { basic: { clientId: randomUUID(), secret: "lk_wrong" }, headers: from },
+    );
+    expect(refused.status).toBe(429);
+    // Nothing was looked up: the cache neither learned the id nor read the tenants' versions.
+    expect(clientCacheSize()).toEqual({ clients: 0, unknown: 0 });
   });
 });
