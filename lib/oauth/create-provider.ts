@@ -6,8 +6,7 @@ import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient } from "./client-cache";
 import { clientLookup, compareClientSecret, isStandIn } from "./client-lookup";
 import { corsOriginAllowed } from "./cors";
-import { claimOnce, createAdapter } from "./database-adapter";
-import { grantRef } from "./grant-ref";
+import { claimOnce, createAdapter, grantRefFor } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
@@ -199,7 +198,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         tenant: client.latchkey_tenant,
         environment: client.latchkey_environment,
         roles,
-        ...(grantId ? { grant_ref: grantRef(grantId) } : {}),
+        ...(grantId ? { grant_ref: await grantRefFor(grantId) } : {}),
       };
     },
     ttl: {

@@ -145,6 +145,17 @@ export async function accessTokenStands(jti: string, ref: string | undefined, re
   return !live(revokedModel) && (!ref || live("Grant"));
 }
 
+/**
+ * The grant_ref for a token about to be issued under this grant, first written onto the
+ * grant's record if it was saved before records kept it (a refresh family older than
+ * grant_ref), so the new token stands.
+ */
+export async function grantRefFor(grantId: string): Promise<string> {
+  const ref = grantRef(grantId);
+  await db.oidcRecord.updateMany({ where: { model: "Grant", id: recordKey(grantId), uid: null }, data: { uid: ref } });
+  return ref;
+}
+
 /** Drops expired records; run now and then by every server process (it is idempotent). */
 export async function deleteExpiredRecords(): Promise<number> {
   const { count } = await db.oidcRecord.deleteMany({ where: { expiresAt: { lt: new Date() } } });
