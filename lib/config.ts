@@ -59,6 +59,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
       windowSeconds: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_WINDOW", 60),
       alertPerClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_ALERT", 50),
     },
+    /** Every failed client authentication is answered no sooner than this (ms) after its request began. */
+    authFailureMinMs: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_MIN_MS", 150),
   };
 }
 

@@ -2,14 +2,16 @@
 // address: past the limit, 429 with Retry-After, even for the right credentials, until the
 // window ends; never for an address that has not failed. Per client, failures are counted
 // and audited instead.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { countClientAuthFailures, countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
 import { createClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/prisma";
+import { tokenServiceTenantContext } from "@/lib/tenants/load-tenant-context";
 import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { basicAuthorization, postToken } from "@/lib/testing/post-token";
 import { flushClientAuthFailures } from "./client-auth-failures";
+import { countClientAuthFailures } from "./count-client-auth-failures";
 
 let tenant: TestTenant;
 let service: TestTokenService | undefined;
@@ -63,8 +65,10 @@ describe("failed client authentication limits", () => {
     service = await startTokenService({ LATCHKEY_TRUST_PROXY: "1", LATCHKEY_AUTH_FAILURES_PER_CLIENT: "3", LATCHKEY_AUTH_FAILURE_ALERT: "20" });
     const client = await createClient(tenant.admin, clientInput());
     const from = (i: number) => ({ "x-forwarded-for": `192.0.2.${i}` });
+    // One fixed time for every flush, so the test cannot straddle anything.
+    const now = Date.now();
     for (let i = 0; i < 15; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "basic", from(i))).status).toBe(401);
-    await flushClientAuthFailures();
+    await flushClientAuthFailures(now);
     expect(await countRecentClientAuthFailures(tenant.admin, client.clientId)).toBe(15);
     const alerts = () => db.auditEvent.findMany({ where: { action: "client.auth-failures", targetId: client.clientId } });
     expect(await alerts()).toHaveLength(0);
@@ -73,20 +77,65 @@ describe("failed client authentication limits", () => {
     const row = await db.client.findUniqueOrThrow({ where: { clientId: client.clientId } });
     expect(await countClientAuthFailures(row.id)).toBe(15);
     for (let i = 15; i < 23; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "basic", from(i))).status).toBe(401);
-    await flushClientAuthFailures();
+    await flushClientAuthFailures(now);
     for (let i = 23; i < 30; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "post", from(i))).status).toBe(401);
-    await flushClientAuthFailures();
+    await flushClientAuthFailures(now);
     expect(await countRecentClientAuthFailures(tenant.admin, client.clientId)).toBe(30);
     const [alert, ...more] = await alerts();
     expect(more).toHaveLength(0);
     expect(alert).toMatchObject({ tenantId: tenant.admin.tenantId, actorType: "token-service", targetLabel: client.name });
+    const tenantRow = await db.tenant.findUniqueOrThrow({ where: { id: tenant.admin.tenantId } });
+    // The alert acts in the tenant as the token service, by the tenant's real name, with no rights.
+    expect(await tokenServiceTenantContext(tenant.admin.tenantId)).toEqual({
+      tenantId: tenantRow.id,
+      tenantSlug: tenantRow.slug,
+      tenantName: tenantRow.name,
+      actor: { type: "token-service", label: "Token service" },
+      isAdministrator: false,
+    });
     expect(JSON.parse(alert!.details)).toEqual({ failures: 23, window: "1 hour" });
     expect(alert!.details).not.toContain("lk_wrong");
     // Nobody was blocked: every address failed fewer times than its limit.
     expect((await tokenRequest(client.clientId, client.secret.plaintext, "basic", from(1))).status).toBe(200);
     // Another tenant does not see this client's count.
     const other = await createTestTenant("limits-other");
-    await expect(countRecentClientAuthFailures(other.admin, client.clientId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await countRecentClientAuthFailures(other.admin, client.clientId)).toBe(0);
+  });
+
+  it("alert once across the top of a clock hour, and not again from the same process even if the claim is gone", async () => {
+    service = await startTokenService({ LATCHKEY_TRUST_PROXY: "1", LATCHKEY_AUTH_FAILURES_PER_CLIENT: "100", LATCHKEY_AUTH_FAILURE_ALERT: "3" });
+    const client = await createClient(tenant.admin, clientInput());
+    const alerts = () => db.auditEvent.count({ where: { action: "client.auth-failures", targetId: client.clientId } });
+    const topOfHour = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
+    const fail = async (n: number) => {
+      for (let i = 0; i < n; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "basic", { "x-forwarded-for": "192.0.2.9" })).status).toBe(401);
+    };
+    await fail(3);
+    await flushClientAuthFailures(topOfHour - 1_000);
+    expect(await alerts()).toBe(1);
+    await fail(3);
+    await flushClientAuthFailures(topOfHour + 1_000);
+    expect(await alerts()).toBe(1);
+    // The process remembers: it neither claims nor audits again, even with the claim gone.
+    await db.oidcRecord.deleteMany({ where: { model: "ClientAuthFailureAlert" } });
+    await fail(2);
+    await flushClientAuthFailures(topOfHour + 2_000);
+    expect(await alerts()).toBe(1);
+    expect(await db.oidcRecord.count({ where: { model: "ClientAuthFailureAlert" } })).toBe(0);
+  });
+
+  it("warn once when requests carry X-Forwarded-For but the proxy is not trusted", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      service = await startTokenService({ LATCHKEY_TRUST_PROXY: undefined });
+      await tokenRequest("no-such-client", "lk_wrong");
+      expect(warn).not.toHaveBeenCalled();
+      for (let i = 0; i < 3; i++) await tokenRequest("no-such-client", "lk_wrong", "basic", { "x-forwarded-for": "198.51.100.1" });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/X-Forwarded-For but LATCHKEY_TRUST_PROXY is off/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("block a source address that fails across many client ids, then let it back in when the window ends", async () => {

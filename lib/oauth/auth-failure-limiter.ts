@@ -1,4 +1,9 @@
 import cluster from "node:cluster";
+import { isIP } from "node:net";
+
+// Bounds on memory however many addresses fail: past them the oldest entries go first.
+const MAX_WINDOWS = 100_000;
+const MAX_BLOCKED = 20_000;
 
 export type AuthFailureLimits = {
   /** Failed client authentications allowed per client id from one source address in a window. */
@@ -12,24 +17,35 @@ export type AuthFailureLimits = {
 
 /**
  * Counts failed client authentications per key in a window that starts at the key's first
- * failure. Reaching the limit blocks the key until that window ends. Memory stays bounded:
- * windows that ended are swept as new ones start.
+ * failure. Reaching the limit blocks the key until that window ends. Memory stays bounded
+ * without a full scan: the map is kept in order of window start (a new window re-inserts its
+ * key), so ended windows are dropped from the front, and past maxKeys the oldest goes.
  */
 export class FailureWindows {
   private readonly windows = new Map<string, { start: number; count: number }>();
-  private nextSweep = 0;
 
-  constructor(private readonly limits: AuthFailureLimits) {}
+  constructor(
+    private readonly limits: AuthFailureLimits,
+    private readonly maxKeys = MAX_WINDOWS,
+  ) {}
+
+  get size(): number {
+    return this.windows.size;
+  }
 
   /** Counts one failure; returns when the key's block ends (epoch ms), or null if it is not blocked. */
   fail(key: string, now = Date.now()): number | null {
     const windowMs = this.limits.windowSeconds * 1000;
-    if (now >= this.nextSweep) {
-      for (const [k, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(k);
-      this.nextSweep = now + windowMs;
+    for (const [k, w] of this.windows) {
+      if (now - w.start < windowMs) break;
+      this.windows.delete(k);
     }
     let window = this.windows.get(key);
-    if (!window || now - window.start >= windowMs) this.windows.set(key, (window = { start: now, count: 0 }));
+    if (!window || now - window.start >= windowMs) {
+      this.windows.delete(key);
+      if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
+      this.windows.set(key, (window = { start: now, count: 0 }));
+    }
     window.count++;
     const limit = key.startsWith("client:") ? this.limits.perClient : this.limits.perAddress;
     return window.count >= limit ? window.start + windowMs : null;
@@ -47,14 +63,39 @@ type Message = { latchkey: "auth-failure"; keys: string[] } | { latchkey: "auth-
 export class AuthFailureLimiter {
   private readonly blocked = new Map<string, number>();
   private readonly local: FailureWindows | null;
+  private readonly sweeper: NodeJS.Timeout;
 
-  constructor(limits: AuthFailureLimits) {
+  constructor(
+    limits: AuthFailureLimits,
+    private readonly maxBlocked = MAX_BLOCKED,
+  ) {
     this.local = cluster.isWorker ? null : new FailureWindows(limits);
     if (cluster.isWorker) {
       process.on("message", (message: Message) => {
-        if (message?.latchkey === "auth-block") this.blocked.set(message.key, message.until);
+        if (message?.latchkey === "auth-block") this.block(message.key, message.until);
       });
     }
+    // Blocks of keys that never come back would otherwise stay forever.
+    this.sweeper = setInterval(() => this.sweep(), limits.windowSeconds * 1000).unref();
+  }
+
+  get blockedCount(): number {
+    return this.blocked.size;
+  }
+
+  /** Drops blocks that have ended. */
+  sweep(now = Date.now()): void {
+    for (const [key, until] of this.blocked) if (until <= now) this.blocked.delete(key);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private block(key: string, until: number): void {
+    this.blocked.delete(key);
+    if (this.blocked.size >= this.maxBlocked) this.blocked.delete(this.blocked.keys().next().value!);
+    this.blocked.set(key, until);
   }
 
   /** Seconds until the first blocked key of these is free again; 0 when none is blocked. */
@@ -76,7 +117,7 @@ export class AuthFailureLimiter {
     }
     for (const key of keys) {
       const until = this.local.fail(key);
-      if (until) this.blocked.set(key, until);
+      if (until) this.block(key, until);
     }
   }
 }
@@ -95,26 +136,53 @@ export function countFailuresForWorkers(limits: AuthFailureLimits): void {
 }
 
 /**
- * A client id as tried from one address. Never the client id alone: the id is public (it is
- * in every authorization URL), so anyone could lock the client out by failing in its name.
+ * A client id as tried from one exact address. Never the client id alone: the id is public
+ * (it is in every authorization URL), so anyone could lock the client out by failing in its
+ * name; nor from a whole /64, which neighbours on a shared network would lock out.
  */
 export function clientAddressKey(clientId: string, address: string): string {
-  return `client:${clientId.toLowerCase().slice(0, 100)} from ${addressKey(address).slice("address:".length)}`;
+  const parsed = parseAddress(address);
+  return `client:${clientId.toLowerCase().slice(0, 100)} from ${parsed ? (parsed.v4 ?? parsed.groups.join(":")) : "unparsed"}`;
 }
 
 /**
- * IPv4 addresses count one by one; IPv6 addresses by their /64, the smallest block a
- * network hands out, or one attacker would have billions of addresses to fail from.
+ * The totals an address's failures count against: an IPv4 address one by one; an IPv6
+ * address by its /64 (the smallest block a network hands out, or one attacker would have
+ * billions of addresses to fail from) and by its /48 (what one site often gets, or it would
+ * have 65,536 /64s). Whatever does not parse as an address counts under one shared key.
  */
+export function addressKeys(address: string): string[] {
+  const parsed = parseAddress(address);
+  if (!parsed) return ["address:unparsed"];
+  if (parsed.v4) return [`address:${parsed.v4}`];
+  return [`address:${parsed.groups.slice(0, 4).join(":")}::/64`, `address:${parsed.groups.slice(0, 3).join(":")}::/48`];
+}
+
+/** The first of addressKeys. */
 export function addressKey(address: string): string {
+  return addressKeys(address)[0]!;
+}
+
+/** An address (as a proxy or socket reports it, perhaps with a port or zone) as IPv4 or eight IPv6 groups; null if it is none. */
+function parseAddress(raw: string): { v4?: string; groups: string[] } | null {
+  let address = raw.trim();
+  const withPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address) ?? /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (withPort) address = withPort[1]!;
+  address = address.split("%")[0]!;
+  const version = isIP(address);
+  if (version === 4) return { v4: address, groups: [] };
+  if (version !== 6) return null;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped || !address.includes(":")) return `address:${mapped ?? address}`;
-  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]!.split("::");
+  if (mapped) return { v4: mapped, groups: [] };
+  // An embedded IPv4 tail (::1.2.3.4) is two groups.
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    address = `${address.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `address:${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ""))
-    .join(":")}::/64`;
+  const groups = address.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
+  return { groups: groups.map((g) => g.replace(/^0+(?=.)/, "")) };
 }

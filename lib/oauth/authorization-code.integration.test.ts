@@ -18,9 +18,11 @@ import {
 } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@/lib/clients/create-client";
+import { db } from "@/lib/db/prisma";
 import { createTestTenant, uniqueSuffix, type TestTenant } from "@/lib/testing/fixtures";
 import { discoverServerMetadata, startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { TestBrowser } from "@/lib/testing/test-browser";
+import { recordKey } from "./record-key";
 
 const REDIRECT = "https://app.example.com/callback";
 let service: TestTokenService;
@@ -198,6 +200,14 @@ describe("what an authorization code client may not do", () => {
     // The token names its grant by a reference that is not the grant's id.
     const claims = JSON.parse(Buffer.from(access_token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
     expect(claims.grant_ref).toEqual(expect.any(String));
+    // Neither the grant's id nor the key its record is stored under: a server-keyed HMAC.
+    const grantRow = await db.oidcRecord.findFirstOrThrow({ where: { model: "Grant", uid: claims.grant_ref as string } });
+    const codes = await db.oidcRecord.findMany({ where: { model: "AuthorizationCode", grantId: { not: null } }, select: { grantId: true } });
+    const grantId = codes.map((c) => c.grantId!).find((id) => recordKey(id) === grantRow.id);
+    expect(grantId).toEqual(expect.any(String));
+    expect(claims.grant_ref).not.toBe(grantId);
+    expect(claims.grant_ref).not.toBe(grantRow.id);
+    expect(claims.grant_ref).not.toBe(recordKey(grantId!));
 
     const again = await authorizationCodeGrant(app(), back.url, { pkceCodeVerifier: verifier, expectedState: "s" }).catch((e: unknown) => e);
     expect(again).toMatchObject({ status: 400, error: "invalid_grant" });

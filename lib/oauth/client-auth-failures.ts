@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { AUTH_FAILURE_SIGNAL_WINDOW_MS as SIGNAL_WINDOW_MS, countClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
+import { AUTH_FAILURE_SIGNAL_WINDOW_MS as SIGNAL_WINDOW_MS, countClientAuthFailures } from "./count-client-auth-failures";
 import { db } from "@/lib/db/prisma";
+import { tokenServiceTenantContext } from "@/lib/tenants/load-tenant-context";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { claimOnce } from "./database-adapter";
 import type { OAuthClientMetadata } from "./find-oauth-client";
@@ -13,14 +14,15 @@ import type { OAuthClientMetadata } from "./find-oauth-client";
 const FLUSH_INTERVAL_MS = 5_000;
 const BUCKET_MS = 5 * 60_000;
 
-type Pending = { clientDbId: string; clientId: string; name: string; tenantId: string; tenantSlug: string; count: number };
+type Pending = { clientDbId: string; clientId: string; name: string; tenantId: string; count: number; threshold: number };
 const pending = new Map<string, Pending>();
-let alertAt = Infinity;
+// Clients this process has audited, until when: no count, no claim, no insert for them
+// (on PostgreSQL every refused insert is an ERROR line in the server log) until it ends.
+const alerted = new Map<string, number>();
 let timer: NodeJS.Timeout | null = null;
 
 /** One failed authentication of a known client; `threshold` failures in an hour are audited. */
 export function noteClientAuthFailure(client: OAuthClientMetadata, threshold: number): void {
-  alertAt = threshold;
   const entry = pending.get(client.latchkey_client_db_id);
   if (entry) entry.count++;
   else
@@ -29,8 +31,8 @@ export function noteClientAuthFailure(client: OAuthClientMetadata, threshold: nu
       clientId: client.client_id,
       name: client.client_name,
       tenantId: client.latchkey_tenant_id,
-      tenantSlug: client.latchkey_tenant,
       count: 1,
+      threshold,
     });
   timer ??= setTimeout(() => void flushClientAuthFailures(), FLUSH_INTERVAL_MS).unref();
 }
@@ -43,8 +45,10 @@ export async function flushClientAuthFailures(now = Date.now()): Promise<void> {
   for (const entry of entries) {
     try {
       await addFailures(entry, new Date(now - (now % BUCKET_MS)));
+      if ((alerted.get(entry.clientDbId) ?? -Infinity) > now) continue;
+      alerted.delete(entry.clientDbId);
       const total = await countClientAuthFailures(entry.clientDbId, now);
-      if (total >= alertAt) await alertOnce(entry, total, now);
+      if (total >= entry.threshold) await alertOnce(entry, total, now);
     } catch (error) {
       // A passing database fault must not take the token service down; the count is lost.
       console.error("could not record failed client authentications:", error instanceof Error ? error.message : error);
@@ -69,26 +73,23 @@ async function addFailures(entry: Pending, windowStart: Date): Promise<void> {
   }
 }
 
+/**
+ * Audits a client once per hour since its last alert (a sliding hour, not the clock's, so
+ * failures around the top of an hour do not alert twice). One insert decides, so of all
+ * processes exactly one audits it; the claim lasts the hour.
+ */
 async function alertOnce(entry: Pending, total: number, now: number): Promise<void> {
-  const hour = now - (now % SIGNAL_WINDOW_MS);
-  // One insert decides, so of all processes exactly one audits this client in this hour.
-  if (!(await claimOnce("ClientAuthFailureAlert", `${entry.clientDbId} ${hour}`, new Date(hour + 2 * SIGNAL_WINDOW_MS)))) return;
-  await recordAuditEvent(
-    db,
-    // The token service acts on its own: no member, no administrator rights.
-    {
-      tenantId: entry.tenantId,
-      tenantSlug: entry.tenantSlug,
-      tenantName: entry.tenantSlug,
-      actor: { type: "token-service", label: "Token service" },
-      isAdministrator: false,
-    },
-    {
-      action: "client.auth-failures",
-      target: { type: "client", id: entry.clientId, label: entry.name },
-      details: { failures: total, window: "1 hour" },
-    },
-  );
+  const until = now + SIGNAL_WINDOW_MS;
+  const first = await claimOnce("ClientAuthFailureAlert", entry.clientDbId, new Date(until));
+  // Claimed here or by another process: either way, quiet in this process for a while.
+  if (alerted.size >= 10_000) alerted.delete(alerted.keys().next().value!);
+  alerted.set(entry.clientDbId, first ? until : now + FLUSH_INTERVAL_MS * 12);
+  if (!first) return;
+  await recordAuditEvent(db, await tokenServiceTenantContext(entry.tenantId), {
+    action: "client.auth-failures",
+    target: { type: "client", id: entry.clientId, label: entry.name },
+    details: { failures: total, window: "1 hour" },
+  });
 }
 
 /** Buckets older than the signal's hour; run with the token service's other clean-up. */

@@ -13,11 +13,14 @@ import { clientIdExists, loadTokenServiceClient, type TokenServiceClient } from 
  * A new secret needs none either: one that does not match is looked up again (reloadClient).
  */
 export const MAX_STALENESS_MS = 1_000;
-// Unknown ids are cached too (as null), so a flood of made-up ids cannot reach the database
-// more than once per id and second; the bound keeps such a flood from growing memory.
-const MAX_ENTRIES = 20_000;
+// Unknown ids are remembered too, so a flood of made-up ids cannot reach the database more
+// than once per id and second; apart from the clients, so such a flood can never push a
+// real client out of the cache. Both bounds keep memory from growing.
+// (An object so a test can lower them rather than make 20,000 queries.)
+export const CLIENT_CACHE_BOUNDS = { clients: 20_000, unknown: 20_000 };
 
-const entries = new Map<string, TokenServiceClient | null>();
+const entries = new Map<string, TokenServiceClient>();
+const unknown = new Set<string>();
 let version: string | null = null;
 let checkedAt = -Infinity;
 let checking: Promise<void> | null = null;
@@ -37,7 +40,7 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   if (!CLIENT_ID_PATTERN.test(key)) return { client: undefined, loaded: false };
   await ensureFresh();
   const cached = entries.get(key);
-  if (cached !== undefined) return { client: cached ?? undefined, loaded: false };
+  if (cached || unknown.has(key)) return { client: cached, loaded: false };
   return { client: await load(key), loaded: true };
 }
 
@@ -57,8 +60,14 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
   const loaded = (await clientIdExists(key)) ? ((await loadTokenServiceClient(key)) ?? null) : null;
   if (startedIn === generation) {
     entries.delete(key);
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, loaded);
+    unknown.delete(key);
+    if (loaded) {
+      if (entries.size >= CLIENT_CACHE_BOUNDS.clients) entries.delete(entries.keys().next().value!);
+      entries.set(key, loaded);
+    } else {
+      if (unknown.size >= CLIENT_CACHE_BOUNDS.unknown) unknown.delete(unknown.values().next().value!);
+      unknown.add(key);
+    }
   }
   return loaded ?? undefined;
 }
@@ -90,6 +99,7 @@ async function readVersion(): Promise<void> {
   const current = `${_sum.configVersion ?? 0}:${_count}`;
   if (current !== version) {
     entries.clear();
+    unknown.clear();
     generation++;
     version = current;
   }
@@ -99,7 +109,13 @@ async function readVersion(): Promise<void> {
 /** Forget everything at once (tests that change the database behind the domain's back). */
 export function clearClientCache(): void {
   entries.clear();
+  unknown.clear();
   generation++;
   version = null;
   checkedAt = -Infinity;
+}
+
+/** How many clients, and unknown ids, the cache holds now. */
+export function clientCacheSize(): { clients: number; unknown: number } {
+  return { clients: entries.size, unknown: unknown.size };
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type Provider from "oidc-provider";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, lookUpClient, reloadClient } from "./client-cache";
-import { checkAuthenticationAttempt } from "./failed-authentication-limit";
-import { HASHED_SECRET_PLACEHOLDER, loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
+import { refuseBlockedAttempt, startAuthenticationAttempt } from "./failed-authentication-limit";
+import { loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
 import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
 import { verifyClientSecret } from "./verify-client-secret";
 
@@ -11,16 +12,26 @@ type ClientInstance = InstanceType<Provider["Client"]>;
 // Set on a request whose authenticating client was read from the database (not the cache).
 const READ_FRESH = Symbol("latchkey client read from the database");
 type Marked = { [READ_FRESH]?: boolean };
-// Stand-ins for unknown ids (clientLookup): secret clients no secret can match.
+// Stand-ins for unknown ids (clientLookup): server-side secret clients no secret can match.
+// Each request gets one carrying the id it presented, so every answer (the CORS refusal
+// names the client) reads as a known client-credentials client's would. Its secret is
+// random per process, never the public placeholder, in case anything ever compared it.
 const standIns = new WeakSet<ClientInstance>();
 const STAND_IN_METADATA = {
   client_id: "unknown-client",
-  client_secret: HASHED_SECRET_PLACEHOLDER,
+  client_secret: randomBytes(32).toString("base64url"),
   grant_types: ["client_credentials"],
   response_types: [],
   redirect_uris: [],
   token_endpoint_auth_method: "client_secret_basic",
+  latchkey_type: "client-credentials",
+  latchkey_cors_origins: [],
 };
+
+/** Whether this Client stands in for an unknown id: it must never get a token. */
+export function isStandIn(client: unknown): boolean {
+  return typeof client === "object" && client !== null && standIns.has(client as ClientInstance);
+}
 
 /**
  * A presented client secret against the client's hashed ones. One that does not match is
@@ -57,8 +68,10 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
   const built = new WeakMap<TokenServiceClient, ClientInstance>();
   let standIn: ClientInstance | undefined;
   return async (id: string, find: (id: string) => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
+    // A blocked address is refused before its lookup can reach the database.
+    refuseBlockedAttempt(limiter, id);
     let { client: record, loaded: fresh } = await lookUpClient(id);
-    if (checkAuthenticationAttempt(limiter, id, record)) {
+    if (startAuthenticationAttempt(id, record)) {
       // An unknown id the cache remembered is looked up again: a query like a wrong secret's,
       // and a client created within the cache's second works at once.
       if (!record && !fresh) [record, fresh] = [await reloadClient(id), true];
@@ -67,8 +80,9 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
         // An unknown id authenticates against a stand-in, down the same path as a wrong
         // secret, to the same invalid_client answer.
         standIn ??= clientFromMetadata(provider, STAND_IN_METADATA);
-        standIns.add(standIn);
-        return standIn;
+        const forThisId = Object.create(standIn, { clientId: { value: id.toLowerCase() } }) as ClientInstance;
+        standIns.add(forThisId);
+        return forThisId;
       }
     }
     if (!record) return undefined;

@@ -1,17 +1,16 @@
 import "server-only";
-import type { EventEmitter } from "node:events";
 import Provider, { errors, interactionPolicy, type Configuration, type SigningAlgorithm } from "oidc-provider";
 import type { ServerConfig } from "@/lib/config";
 import { accessTokenVerifier } from "./access-token-jwt";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient } from "./client-cache";
-import { clientLookup, compareClientSecret } from "./client-lookup";
+import { clientLookup, compareClientSecret, isStandIn } from "./client-lookup";
 import { corsOriginAllowed } from "./cors";
-import { claimOnce, createAdapter, grantRef } from "./database-adapter";
+import { claimOnce, createAdapter, grantRefFor } from "./database-adapter";
 import { LATCHKEY_CLIENT_PROPERTIES } from "./find-oauth-client";
 import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
-import { countFailedAuthentications } from "./failed-authentication-limit";
+import { countFailedAuthentications, delayFailedAuthentications, noteCorsRefusal } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
 import type { LatchkeyClient } from "./latchkey-client";
 import {
@@ -19,6 +18,7 @@ import {
   currentContext,
   expectCurrentContext,
   ignoreClientMetadataProblems,
+  onApplicationError,
   overrideClientSecretComparison,
   replaceReplayDetection,
   wrapClientFind,
@@ -70,6 +70,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   const audience = config.tokenAudience;
   const sessionLifetime = config.session.lifetimeSeconds;
 
+  // interactionPolicy (base(), Check) is oidc-provider's documented API for login checks,
+  // not an internal, so it is used here rather than in oidc-provider-internals.ts.
   const policy = interactionPolicy.base();
   const login = policy.get("login")!;
   // The person must still be signed in to the portal with the very sign-in this session
@@ -146,6 +148,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         defaultResource: () => audience,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource, client) => {
+          // Never a token for the stand-in of an unknown id, whatever let it this far.
+          if (isStandIn(client)) throw new errors.InvalidClient("client authentication failed");
           if (resource !== audience) throw new errors.InvalidTarget(`unknown resource; this server issues tokens for ${audience}`);
           const c = client as LatchkeyClient;
           const alg = c.latchkey_token_signing_alg as keyof KeySet["signingKids"];
@@ -160,9 +164,11 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         },
       },
     },
-    clientBasedCORS: (_ctx, origin, client) => {
+    clientBasedCORS: (ctx, origin, client) => {
       const c = client as LatchkeyClient;
-      return corsOriginAllowed({ type: c.latchkey_type, redirectUris: c.redirectUris ?? [], corsOrigins: c.latchkey_cors_origins }, origin);
+      const allowed = corsOriginAllowed({ type: c.latchkey_type, redirectUris: c.redirectUris ?? [], corsOrigins: c.latchkey_cors_origins }, origin);
+      if (!allowed) noteCorsRefusal(ctx);
+      return allowed;
     },
     findAccount: async (ctx, sub) => {
       const client = ctx.oidc.client as LatchkeyClient | undefined;
@@ -193,6 +199,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
     extraTokenClaims: async (ctx, token) => {
       const client = (ctx.oidc.client ?? undefined) as LatchkeyClient | undefined;
       if (!client) return undefined;
+      if (isStandIn(client)) throw new errors.InvalidClient("client authentication failed");
       const accountId = "accountId" in token ? (token.accountId as string | undefined) : undefined;
       // A person's token: oidc-provider has just loaded the person (findAccount) for it.
       const account = ctx.oidc.account as { accountId?: string; roles?: string[] } | undefined;
@@ -208,7 +215,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
         tenant: client.latchkey_tenant,
         environment: client.latchkey_environment,
         roles,
-        ...(grantId ? { grant_ref: grantRef(grantId) } : {}),
+        ...(grantId ? { grant_ref: await grantRefFor(grantId) } : {}),
       };
     },
     ttl: {
@@ -288,6 +295,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
 
   countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);
   provider.use(tokenServiceHeaders(config.baseUrl));
+  provider.use(delayFailedAuthentications(config.authFailureMinMs));
   provider.use(
     extensionRoutes({
       tokens: structuredTokens(accessTokenVerifier(publicJwks(keys), config.issuer, audience), config.issuer),
@@ -301,7 +309,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
   });
   // Koa's own errors (e.g. a client hanging up mid-body): one line, no request data, and
   // none for what is the client's doing.
-  (provider as unknown as EventEmitter).on("error", (error: Error & { code?: string; expose?: boolean }) => {
+  onApplicationError(provider, (error) => {
     if (error.expose || error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE") return;
     console.error("token service request failed:", error.message);
   });

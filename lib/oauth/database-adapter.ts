@@ -3,6 +3,7 @@ import { errors, type Adapter, type AdapterPayload } from "oidc-provider";
 import { db } from "@/lib/db/prisma";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { findCachedClient } from "./client-cache";
+import { grantRef } from "./grant-ref";
 import { recordKey } from "./record-key";
 
 /**
@@ -52,7 +53,8 @@ class DatabaseAdapter implements Adapter {
     const data = {
       payload: JSON.stringify(rest),
       grantId: payload.grantId ?? null,
-      uid: payload.uid ?? null,
+      // A grant is found by the reference its access tokens carry (grant-ref.ts).
+      uid: this.model === "Grant" ? grantRef(id) : (payload.uid ?? null),
       accountId: payload.accountId ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
     };
@@ -131,22 +133,28 @@ export async function claimOnce(model: string, id: string, expiresAt: Date): Pro
 
 /**
  * Whether a JWT access token still stands: its id was not revoked, and the grant it was
- * issued under (by grant_ref, the grant's record key) was not revoked either. A revoked
- * grant has no record: a second redemption of its code, a reused refresh token, signing
- * out and revocation of its refresh token all delete it, on whichever process. One query.
+ * issued under (by grant_ref, grant-ref.ts) was not revoked either. A revoked grant has no
+ * record: a second redemption of its code, a reused refresh token, signing out and
+ * revocation of its refresh token all delete it, on whichever process. One query.
  */
-export async function accessTokenStands(jti: string, grantRef: string | undefined, revokedModel: string): Promise<boolean> {
+export async function accessTokenStands(jti: string, ref: string | undefined, revokedModel: string): Promise<boolean> {
   const rows = await db.oidcRecord.findMany({
-    where: { OR: [{ model: revokedModel, id: recordKey(jti) }, ...(grantRef ? [{ model: "Grant", id: grantRef }] : [])] },
+    where: { OR: [{ model: revokedModel, id: recordKey(jti) }, ...(ref ? [{ model: "Grant", uid: ref }] : [])] },
     select: { model: true, expiresAt: true },
   });
   const live = (model: string) => rows.some((row) => row.model === model && (!row.expiresAt || row.expiresAt.getTime() > Date.now()));
-  return !live(revokedModel) && (!grantRef || live("Grant"));
+  return !live(revokedModel) && (!ref || live("Grant"));
 }
 
-/** The reference a JWT access token carries to its grant: the key of the grant's record, not its id. */
-export function grantRef(grantId: string): string {
-  return recordKey(grantId);
+/**
+ * The grant_ref for a token about to be issued under this grant, first written onto the
+ * grant's record if it was saved before records kept it (a refresh family older than
+ * grant_ref), so the new token stands.
+ */
+export async function grantRefFor(grantId: string): Promise<string> {
+  const ref = grantRef(grantId);
+  await db.oidcRecord.updateMany({ where: { model: "Grant", id: recordKey(grantId), uid: null }, data: { uid: ref } });
+  return ref;
 }
 
 /** Whether a one-time claim (claimOnce) was made and has not expired. */

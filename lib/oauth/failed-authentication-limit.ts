@@ -1,7 +1,7 @@
 import "server-only";
 import type Provider from "oidc-provider";
 import { errors, type KoaContextWithOIDC } from "oidc-provider";
-import { addressKey, clientAddressKey, type AuthFailureLimiter } from "./auth-failure-limiter";
+import { addressKeys, clientAddressKey, type AuthFailureLimiter } from "./auth-failure-limiter";
 import { noteClientAuthFailure } from "./client-auth-failures";
 import type { TokenServiceClient } from "./find-oauth-client";
 import { currentContext } from "./oidc-provider-internals";
@@ -18,40 +18,80 @@ class TooManyFailures extends errors.OIDCProviderError {
 
 type Attempt = { counted: string[]; client: TokenServiceClient | undefined };
 const ATTEMPT = Symbol("latchkey client authentication");
+const CORS_REFUSED = Symbol("latchkey CORS refused");
 
 /**
  * Failed client authentications, limited per source address and per client id from one
  * address (never per client id alone: ids are public, so anyone could lock a client out;
  * client-auth-failures.ts keeps a per-client count to audit and show instead). Both are
  * decided on oidc-provider's own terms, so no spelling of a path or Accept header escapes:
- * - the check runs where the provider looks up the client that is authenticating (called
- *   from client-lookup.ts), and answers 429 with Retry-After; true when this lookup is that;
+ * - the block is checked where the provider looks up the client that is authenticating
+ *   (client-lookup.ts), before the lookup reaches the database (refuseBlockedAttempt), and
+ *   answers 429 with Retry-After; startAuthenticationAttempt then notes what to count;
  * - the count runs on the provider's error events for the three endpoints.
  * Only a client that authenticates with a secret (or an unknown id) is counted under its
  * id: a public client or a signed-JWT client has nothing to guess. Its failures still
  * count against the address.
  */
-export function checkAuthenticationAttempt(limiter: AuthFailureLimiter, clientId: string, client: TokenServiceClient | undefined): boolean {
+function attemptContext() {
   const ctx = currentContext<{ [ATTEMPT]?: Attempt }>();
   // Only the caller's own lookup: later lookups (introspection finds a token's client) are not attempts.
-  if (!ctx?.oidc || !CLIENT_AUTH_ROUTES.has(ctx.oidc.route) || ctx[ATTEMPT] || ctx.oidc.entities.Client) return false;
-  const guessable = !client || client.metadata.token_endpoint_auth_method === "client_secret_basic";
-  const counted = [addressKey(ctx.ip), ...(guessable ? [clientAddressKey(clientId, ctx.ip)] : [])];
-  ctx[ATTEMPT] = { counted, client };
-  const wait = limiter.retryAfter(counted);
+  if (!ctx?.oidc || !CLIENT_AUTH_ROUTES.has(ctx.oidc.route) || ctx[ATTEMPT] || ctx.oidc.entities.Client) return undefined;
+  return ctx;
+}
+
+/** Throws 429 (with Retry-After) when the caller's address, or this id from it, failed too often. */
+export function refuseBlockedAttempt(limiter: AuthFailureLimiter, clientId: string): void {
+  const ctx = attemptContext();
+  if (!ctx) return;
+  const wait = limiter.retryAfter([...addressKeys(ctx.ip), clientAddressKey(clientId, ctx.ip)]);
   if (wait) {
     ctx.set("Retry-After", String(wait));
     throw new TooManyFailures(wait);
   }
+}
+
+/** Notes what a failure of this authentication counts against; true when this lookup is the caller's own. */
+export function startAuthenticationAttempt(clientId: string, client: TokenServiceClient | undefined): boolean {
+  const ctx = attemptContext();
+  if (!ctx) return false;
+  const guessable = !client || client.metadata.token_endpoint_auth_method === "client_secret_basic";
+  ctx[ATTEMPT] = { counted: [...addressKeys(ctx.ip), ...(guessable ? [clientAddressKey(clientId, ctx.ip)] : [])], client };
   return true;
 }
 
+/**
+ * A CORS refusal at these endpoints names the client, so it is counted like a wrong secret
+ * (or it would test ids for free); clientBasedCORS calls this when it refuses.
+ */
+export function noteCorsRefusal(ctx: KoaContextWithOIDC): void {
+  if (CLIENT_AUTH_ROUTES.has(ctx.oidc.route)) (ctx as { [CORS_REFUSED]?: boolean })[CORS_REFUSED] = true;
+}
+
+/**
+ * Every failed client authentication at the three endpoints (invalid_client, or a CORS
+ * refusal, which names the client) is answered no sooner than `minMs` after its request
+ * began, so an unknown id, a known client read cold from the database, a wrong secret and
+ * a method that does not fit the client all take the same time. `minMs` is set above the
+ * slowest of those paths (npm run bench:timing prints their p99).
+ */
+export function delayFailedAuthentications(minMs: number) {
+  return async (ctx: KoaContextWithOIDC & { [CORS_REFUSED]?: boolean }, next: () => Promise<void>): Promise<void> => {
+    const started = performance.now();
+    await next();
+    if (!ctx.oidc || !CLIENT_AUTH_ROUTES.has(ctx.oidc.route)) return;
+    const failed = ctx[CORS_REFUSED] || (ctx.status === 401 && (ctx.body as { error?: unknown } | undefined)?.error === "invalid_client");
+    const wait = minMs - (performance.now() - started);
+    if (failed && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+}
+
 export function countFailedAuthentications(provider: Provider, limiter: AuthFailureLimiter, alertPerClient: number): void {
-  const count = (ctx: KoaContextWithOIDC & { [ATTEMPT]?: Attempt }, error: { error?: string }) => {
-    if (error.error !== "invalid_client") return;
+  const count = (ctx: KoaContextWithOIDC & { [ATTEMPT]?: Attempt; [CORS_REFUSED]?: boolean }, error: { error?: string }) => {
+    if (error.error !== "invalid_client" && !ctx[CORS_REFUSED]) return;
     const attempt = ctx[ATTEMPT];
     // A request that never named a client still fails from its address.
-    limiter.fail(attempt?.counted ?? [addressKey(ctx.ip)]);
+    limiter.fail(attempt?.counted ?? addressKeys(ctx.ip));
     if (attempt?.client) noteClientAuthFailure(attempt.client.metadata, alertPerClient);
   };
   provider.on("grant.error", count);

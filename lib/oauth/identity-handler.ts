@@ -59,9 +59,18 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
     );
   }, MAINTENANCE_INTERVAL_MS).unref();
 
+  // Behind a proxy without LATCHKEY_TRUST_PROXY every client has the proxy's address, so the
+  // per-address limits would lock everyone out together: say so, once.
+  let warnedAboutProxy = config.trustProxy;
   const headers = securityHeaders(config.baseUrl);
   const handler = (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
     addMissingHeaders(res, headers);
+    if (!warnedAboutProxy && req.headers["x-forwarded-for"] !== undefined) {
+      warnedAboutProxy = true;
+      console.warn(
+        "token service: requests carry X-Forwarded-For but LATCHKEY_TRUST_PROXY is off, so every client counts as the proxy's address; set LATCHKEY_TRUST_PROXY=1 behind a reverse proxy that overwrites or appends X-Forwarded-For",
+      );
+    }
     req.originalUrl = req.url;
     req.url = req.url!.slice(IDENTITY_PREFIX.length) || "/";
     return void callback(req, res);
@@ -70,6 +79,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
     close() {
       clearInterval(keyPoll);
       clearInterval(maintenance);
+      limiter.close();
     },
   });
 }

@@ -8,6 +8,8 @@
  * (a secret compared in plaintext, an assertion replayed) would be worse than no server.
  */
 import type { EventEmitter } from "node:events";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
 type ClientInstance = InstanceType<Provider["Client"]>;
@@ -106,7 +108,20 @@ export function expectCurrentContext(): void {
  * id_token"; its authorization.success event gets the very parameters it then sends.
  */
 export function addIssuerToEveryAuthorizationResponse(provider: Provider): void {
+  // Checked at start-up: the event must still be emitted with the very object then sent.
+  const respond = readFileSync(createRequire(import.meta.url).resolve("oidc-provider/lib/actions/authorization/respond.js"), "utf8");
+  if (!/emit\('authorization\.success', ctx, out\);\s*\n[\s\S]*?await handler\(ctx, params\.redirect_uri, omitBy\(out,/.test(respond)) {
+    throw new InternalsChanged("authorization.success no longer gets the parameters the response sends");
+  }
   (provider as unknown as EventEmitter).on("authorization.success", (ctx: KoaContextWithOIDC, out: Record<string, unknown>) => {
     if (!ctx.oidc.responseMode?.includes("jwt")) out.iss ??= provider.issuer;
   });
+}
+
+/**
+ * Koa's own errors (a client hanging up mid-body, say): the Provider is a Koa application,
+ * an EventEmitter, which its type declarations do not say.
+ */
+export function onApplicationError(provider: Provider, listener: (error: Error & { code?: string; expose?: boolean }) => void): void {
+  (provider as unknown as EventEmitter).on("error", listener);
 }

@@ -35,3 +35,19 @@ export async function cliTenantContext(tenantSlug: string, label = "cli"): Promi
     isAdministrator: true,
   };
 }
+
+/**
+ * The token service acting on its own in a tenant (its alerts): no member, no
+ * administrator rights, the tenant's real name from the database.
+ */
+export async function tokenServiceTenantContext(tenantId: string): Promise<TenantContext> {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
+  if (!tenant) throw notFound("Tenant");
+  return {
+    tenantId: tenant.id,
+    tenantSlug: tenant.slug,
+    tenantName: tenant.name,
+    actor: { type: "token-service", label: "Token service" },
+    isAdministrator: false,
+  };
+}

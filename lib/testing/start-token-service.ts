@@ -20,7 +20,15 @@ export async function startTokenService(env: Record<string, string | undefined> 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = serverConfig({ ...process.env, LATCHKEY_BASE_URL: baseUrl, LATCHKEY_DATA_DIR: dataDir, LATCHKEY_TOKEN_AUDIENCE: undefined, ...env });
+  // Failures answer at once unless a test asks for the floor (failed-authentication-limit.ts).
+  const config = serverConfig({
+    ...process.env,
+    LATCHKEY_BASE_URL: baseUrl,
+    LATCHKEY_DATA_DIR: dataDir,
+    LATCHKEY_TOKEN_AUDIENCE: undefined,
+    LATCHKEY_AUTH_FAILURE_MIN_MS: "1",
+    ...env,
+  });
   const identity = await createIdentityHandler(config);
   server.on("request", (req, res) => {
     if (isIdentityRequest(req.url)) return void identity(req, res);
