@@ -117,7 +117,9 @@ describe("a copied portal cookie at /identity/auth", () => {
     const html = await confirm.response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)![1]!;
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
-    const done = await browser.open(new URL(action, service.baseUrl), { method: "POST", body: new URLSearchParams({ xsrf, logout: "yes" }) });
+    // The person presses Latchkey's own Sign out button (its value, not oidc-provider's "yes").
+    const logout = /<button[^>]*value="([^"]+)" name="logout"/.exec(html)![1]!;
+    const done = await browser.open(new URL(action, service.baseUrl), { method: "POST", body: new URLSearchParams({ xsrf, logout }) });
     expect(done.url.origin + done.url.pathname).toBe("https://app.example.com/bye");
 
     expect((await db.portalSession.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
