@@ -50,9 +50,9 @@ test("a member signs in through the provider as an Account Member", async ({ pag
 
 test("an identity provider account whose email is not verified is refused, binds nothing, and the refusal is audited", async ({ page, browser, tenant }) => {
   // An account at the provider that merely claims the administrator's address.
-  await addIdpAccount(page.request, { username: "mallory", email: tenant.admin, password: PASSWORD, emailVerified: false });
+  await addIdpAccount(page.request, { username: `mallory-${tenant.slug}`, email: tenant.admin, password: PASSWORD, emailVerified: false });
   await page.goto(`/t/${tenant.slug}/clients`);
-  await signInThroughIdp(page, "mallory");
+  await signInThroughIdp(page, `mallory-${tenant.slug}`);
   await expect(page).toHaveURL("/signin/refused?reason=email-not-verified");
   await expect(page.getByRole("heading", { name: "Your email address is not confirmed" })).toBeVisible();
   await expect(
@@ -82,14 +82,14 @@ test("an identity provider account whose email is not verified is refused, binds
 
 test("a second provider account showing a bound person's email is never bound to them", async ({ page, tenant }) => {
   await addIdpAccount(page.request, { email: tenant.admin, password: PASSWORD, emailVerified: true });
-  await addIdpAccount(page.request, { username: "impostor", email: tenant.admin, password: PASSWORD, emailVerified: true });
+  await addIdpAccount(page.request, { username: `impostor-${tenant.slug}`, email: tenant.admin, password: PASSWORD, emailVerified: true });
   await page.goto("/signin");
   await signInThroughIdp(page, tenant.admin);
   await expect(page).toHaveURL(`/t/${tenant.slug}/clients`);
   await page.context().clearCookies();
 
   await page.goto("/signin");
-  await signInThroughIdp(page, "impostor");
+  await signInThroughIdp(page, `impostor-${tenant.slug}`);
   await expect(page).toHaveURL("/signin/refused?reason=bound-to-another-identity");
   await expect(page.getByRole("heading", { name: "This email belongs to another sign-in" })).toBeVisible();
   expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
