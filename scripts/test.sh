@@ -43,12 +43,29 @@ vitest run "${projects[@]}"
 step "Production build"
 npm run -s build
 
-step "Browser tests on SQLite"
-playwright test
-
+# The two databases' browser suites run side by side, each with its own port, data
+# directory and identity provider (e2e/support/e2e-env.ts): it keeps the whole suite under
+# 30 minutes. Each suite's lines carry its database's name; both must pass.
+browser_suite() {
+  local name=$1 port=$2
+  shift 2
+  (env E2E_PORT="$port" "$@" playwright test 2>&1; echo "exit=$?" >"data/e2e-$name.rc") | sed -u "s/^/[$name] /"
+  grep -qx 'exit=0' "data/e2e-$name.rc"
+}
+mkdir -p data
 if [ $WITH_POSTGRES = 1 ]; then
-  step "Browser tests on PostgreSQL"
-  E2E_DATABASE_URL="${PG_URL%/*}/latchkey_e2e_test" playwright test
+  step "Browser tests on SQLite and on PostgreSQL, side by side"
+  browser_suite sqlite 3210 &
+  sqlite_pid=$!
+  browser_suite postgres 3220 E2E_DATABASE_URL="${PG_URL%/*}/latchkey_e2e_test" &
+  postgres_pid=$!
+  status=0
+  wait $sqlite_pid || { status=1; echo "!! Browser tests on SQLite failed."; }
+  wait $postgres_pid || { status=1; echo "!! Browser tests on PostgreSQL failed."; }
+  [ $status = 0 ] || exit 1
+else
+  step "Browser tests on SQLite"
+  playwright test
 fi
 
 [ $WITH_POSTGRES = 1 ] || echo "!! Reminder: the PostgreSQL suites were skipped (no server at $PG_URL)."
