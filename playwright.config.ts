@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { COMPANY_IDP, E2E_BASE_URL, E2E_SERVER_LOG, e2eServerEnv } from "./e2e/support/e2e-env";
+import { COMPANY_IDP, E2E_BASE_URL, E2E_PORT, E2E_SERVER_LOG, e2eServerEnv } from "./e2e/support/e2e-env";
 
 // Runs against the production build (`next build` first) on its own database and data
 // directory; E2E_DATABASE_URL picks PostgreSQL, otherwise a fresh SQLite file.
@@ -11,6 +11,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // Per port, as the data directory is: the two databases' suites run side by side (scripts/test.sh),
+  // and one run's clean-up of its artifacts would pull the other's traces from under it.
+  outputDir: E2E_PORT === 3210 ? "test-results" : `test-results-${E2E_PORT}`,
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
