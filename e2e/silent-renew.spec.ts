@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
-import { latchkey } from "./support/cli";
+import { createAuthorizationCodeClientCli } from "./support/secrets";
 import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
 import { startBrowserApp, type RelyingParty } from "./support/relying-party";
@@ -24,22 +24,9 @@ test.afterEach(async () => {
 });
 
 function registerApp(tenant: string, rp: RelyingParty, name: string): string {
-  const client = latchkey<{ clientId: string }>([
-    "clients",
-    "create",
-    "--tenant",
-    tenant,
-    "--type",
-    "authorization-code",
-    "--name",
-    name,
-    "--redirect-uri",
-    `${rp.origin}/callback`,
-    "--redirect-uri",
-    `${rp.origin}/silent-callback`,
-  ]);
-  rp.setClient(client.clientId);
-  return client.clientId;
+  const { clientId } = createAuthorizationCodeClientCli(tenant, name, [`${rp.origin}/callback`, `${rp.origin}/silent-callback`]);
+  rp.setClient(clientId);
+  return clientId;
 }
 
 /** Chromium with third-party cookies allowed, as a person may set it (Debian's blocks them by default). */

@@ -35,7 +35,7 @@ export function createClientCli(tenant: string, name: string, secret: { descript
   ]);
 }
 
-export function createAuthorizationCodeClientCli(tenant: string, name: string): { clientId: string } {
+export function createAuthorizationCodeClientCli(tenant: string, name: string, redirectUris = ["https://app.example.test/callback"]): { clientId: string } {
   return latchkey([
     "clients",
     "create",
@@ -45,8 +45,7 @@ export function createAuthorizationCodeClientCli(tenant: string, name: string): 
     "authorization-code",
     "--name",
     name,
-    "--redirect-uri",
-    "https://app.example.test/callback",
+    ...redirectUris.flatMap((uri) => ["--redirect-uri", uri]),
   ]);
 }
 
