@@ -12,6 +12,11 @@ import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
 import { copySecretAndClose, recordResponses } from "./support/secrets";
 
+/** Nothing of this process's environment but PATH: the snippet must get what it needs from `env` alone. */
+function onlyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, NODE_ENV: "production", ...env };
+}
+
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 // A name that would break a snippet if it were ever written outside a comment.
@@ -68,7 +73,7 @@ test("the curl and Node.js snippets of a new client-credentials client get a tok
   // curl, as copied from the page, in a shell with the secret in the environment.
   const curl = await selectedCode(page).textContent();
   expect(curl).toContain(clientId);
-  const shell = spawnSync("bash", ["-c", curl!], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH, LATCHKEY_CLIENT_SECRET: secret } });
+  const shell = spawnSync("bash", ["-c", curl!], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: onlyEnv({ LATCHKEY_CLIENT_SECRET: secret }) });
   expect(shell.status, shell.stderr).toBe(0);
   expectTokenFor((JSON.parse(shell.stdout) as { access_token: string }).access_token, clientId);
 
@@ -80,7 +85,7 @@ test("the curl and Node.js snippets of a new client-credentials client get a tok
   const dir = mkdtempSync(path.join("data", "connect-e2e-"));
   try {
     writeFileSync(path.join(dir, "token.mjs"), node);
-    const run = spawnSync(process.execPath, [path.join(dir, "token.mjs")], { encoding: "utf8", env: { PATH: process.env.PATH, LATCHKEY_CLIENT_SECRET: secret } });
+    const run = spawnSync(process.execPath, [path.join(dir, "token.mjs")], { encoding: "utf8", env: onlyEnv({ LATCHKEY_CLIENT_SECRET: secret }) });
     expect(run.status, run.stderr).toBe(0);
     expectTokenFor(run.stdout.trim(), clientId);
   } finally {

