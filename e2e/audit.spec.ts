@@ -227,9 +227,13 @@ test("an administrator downloads the filtered entries as CSV and JSON, and the e
   await expect(exports.nth(1).getByRole("definition").first()).toHaveText("csv");
 });
 
-test("the export answers members, outsiders and bad queries as the audit API does, and records nothing for them", async ({ page, tenant }) => {
+test("the export answers members, outsiders and bad queries as the audit API does, and records nothing for them", async ({ page, tenant, outsider }) => {
   const url = `/api/t/${tenant.slug}/audit/export?format=csv`;
   expect((await page.request.get(url)).status()).toBe(401);
+  await signInAs(page.request, outsider.admin);
+  const outside = await page.request.get(url);
+  expect(outside.status()).toBe(404);
+  expect(await outside.json()).toMatchObject({ code: "NOT_FOUND" });
   await signInAs(page.request, tenant.member);
   const member = await page.request.get(url);
   expect(member.status()).toBe(403);

@@ -119,12 +119,12 @@ export function AuditFilters({
           {...text("target")}
         />
       </div>
-      <div className="w-full sm:w-40">
+      <div className="w-full sm:w-36">
         <Field id="audit-from" label="From" hint="YYYY-MM-DD (UTC)" errors={errors.from}>
           <input {...day("from")} />
         </Field>
       </div>
-      <div className="w-full sm:w-40">
+      <div className="w-full sm:w-36">
         <Field id="audit-to" label="To" hint="YYYY-MM-DD, included" errors={errors.to}>
           <input {...day("to")} />
         </Field>
