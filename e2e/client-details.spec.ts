@@ -16,7 +16,7 @@ test("an administrator edits an authorization code client's details", async ({ p
   await expect(page.getByText(client.clientId, { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy Client Id" })).toBeVisible();
   const tabs = page.getByRole("navigation", { name: "Client sections" });
-  await expect(tabs.getByRole("link")).toHaveText(["Details", "Roles"]);
+  await expect(tabs.getByRole("link")).toHaveText(["Details", "Roles", "Connect"]);
   await expect(tabs.getByRole("link", { name: "Details" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText(/^Created \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by cli$/)).toBeVisible();
   await expectNoSeriousAxeViolations(page);
@@ -60,7 +60,7 @@ test("a hybrid client's refresh tokens can be switched off; the name policy is c
   await signInAs(page.request, tenant.admin);
   await page.goto(`/t/${tenant.slug}/clients/${client.clientId}`);
   const tabs = page.getByRole("navigation", { name: "Client sections" });
-  await expect(tabs.getByRole("link")).toHaveText(["Details", "Secrets", "Roles"]);
+  await expect(tabs.getByRole("link")).toHaveText(["Details", "Secrets", "Roles", "Connect"]);
   await expect(page.getByLabel("Allowed CORS origins")).toHaveCount(0);
 
   const refresh = page.getByLabel("Allow refresh token");

@@ -80,7 +80,7 @@ test("an administrator creates a signed-JWT client with a public key, adds a sec
   const clientId = /clients\/([0-9a-f-]{36})\/keys/.exec(page.url())![1]!;
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "“Line scanner” was created with its public key" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Client sections" }).getByRole("link")).toHaveText(["Details", "Keys", "Roles"]);
+  await expect(page.getByRole("navigation", { name: "Client sections" }).getByRole("link")).toHaveText(["Details", "Keys", "Roles", "Connect"]);
   await expect(page.getByText("Signed JWT", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Copy Client Id" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientId);
@@ -219,7 +219,7 @@ test("deleting the last key leaves a client that cannot authenticate; at 10 keys
 
   // A client-secret client has no Keys tab, and its keys URL explains why.
   await page.goto(keysPage(tenant.slug, secretClient.clientId));
-  await expect(page.getByRole("navigation", { name: "Client sections" }).getByRole("link")).toHaveText(["Details", "Secrets", "Roles"]);
+  await expect(page.getByRole("navigation", { name: "Client sections" }).getByRole("link")).toHaveText(["Details", "Secrets", "Roles", "Connect"]);
   await expect(page.getByText("This client authenticates with a client secret instead.", { exact: false })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add key" })).toHaveCount(0);
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { AuditDetails } from "./audit-details";
 
@@ -20,8 +21,23 @@ export function relativeTime(iso: string, now: number): string {
   return "just now";
 }
 
-export function AuditEventItem({ event, now }: { event: AuditEntry; now: number }) {
+/** Where a target's page is, for the kinds that have one. */
+function targetHref(tenantSlug: string, target: AuditEntry["target"]): string | null {
+  const base = `/t/${encodeURIComponent(tenantSlug)}`;
+  const id = encodeURIComponent(target.id);
+  if (target.type === "client") return `${base}/clients/${id}`;
+  if (target.type === "user") return `${base}/users/${id}/roles`;
+  if (target.type === "role") return `${base}/roles#role-${id}`;
+  return null;
+}
+
+// What became of a target that is gone: a user is removed from the tenant, the others deleted.
+const GONE: Record<string, string> = { user: "removed" };
+
+export function AuditEventItem({ event, now, tenantSlug }: { event: AuditEntry; now: number; tenantSlug: string }) {
   const targetType = TARGET_TYPES[event.target.type] ?? event.target.type;
+  const href = event.target.exists ? targetHref(tenantSlug, event.target) : null;
+  const label = `“${event.target.label}”`;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
@@ -30,7 +46,15 @@ export function AuditEventItem({ event, now }: { event: AuditEntry; now: number 
             {event.actionLabel} <span className="font-mono text-xs font-normal text-slate-600">{event.action}</span>
           </p>
           <p className="mt-1 text-sm text-slate-700">
-            {targetType} <span className="font-medium text-slate-900">“{event.target.label}”</span>{" "}
+            {targetType}{" "}
+            {href ? (
+              <Link href={href} className="font-medium text-blue-800 underline">
+                {label}
+              </Link>
+            ) : (
+              <span className="font-medium text-slate-900">{label}</span>
+            )}
+            {event.target.exists === false && <span className="text-slate-600"> ({GONE[event.target.type] ?? "deleted"})</span>}{" "}
             {event.target.id !== event.target.label && <span className="break-all font-mono text-xs text-slate-600">{event.target.id}</span>}
           </p>
         </div>

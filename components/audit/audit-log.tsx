@@ -6,12 +6,11 @@ import { useEffect, useMemo, useState } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import type { AuditActionOption } from "@/lib/audit/list-audit-actions";
-import type { TAuditFilters } from "@/lib/validation/audit";
+import { AUDIT_FILTER_KEYS, type TAuditFilters } from "@/lib/validation/audit";
 import { AuditEventItem } from "./audit-event-item";
+import { AuditExportLinks } from "./audit-export-links";
 import { AuditFilters } from "./audit-filters";
 import { AuditFetchError, fetchAuditPage } from "./fetch-audit-page";
-
-const FILTER_KEYS = ["action", "actor", "target"] as const;
 
 /**
  * The audit log, fetched by the browser page by page ("Load more") from the audit API.
@@ -20,10 +19,7 @@ const FILTER_KEYS = ["action", "actor", "target"] as const;
  */
 export function AuditLog({ tenantSlug, actions }: { tenantSlug: string; actions: AuditActionOption[] }) {
   const searchParams = useSearchParams();
-  const filters = useMemo<TAuditFilters>(
-    () => ({ action: searchParams.get("action") ?? "", actor: searchParams.get("actor") ?? "", target: searchParams.get("target") ?? "" }),
-    [searchParams],
-  );
+  const filters = useMemo(() => Object.fromEntries(AUDIT_FILTER_KEYS.map((key) => [key, searchParams.get(key) ?? ""])) as TAuditFilters, [searchParams]);
   const now = useNow();
   const query = useInfiniteQuery({
     queryKey: ["audit", tenantSlug, filters],
@@ -36,14 +32,14 @@ export function AuditLog({ tenantSlug, actions }: { tenantSlug: string; actions:
 
   function applyFilters(next: TAuditFilters) {
     const params = new URLSearchParams();
-    for (const key of FILTER_KEYS) if (next[key]) params.set(key, next[key]);
+    for (const key of AUDIT_FILTER_KEYS) if (next[key]) params.set(key, next[key]);
     const search = params.toString();
     // Next.js syncs useSearchParams with history.pushState, without a server round trip.
     window.history.pushState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}`);
   }
 
   const events = query.data?.pages.flatMap((page) => page.events) ?? [];
-  const filtered = FILTER_KEYS.some((key) => filters[key]);
+  const filtered = AUDIT_FILTER_KEYS.some((key) => filters[key]);
   return (
     <div className="space-y-4">
       <AuditFilters filters={filters} actions={actions} onChange={applyFilters} />
@@ -74,14 +70,17 @@ export function AuditLog({ tenantSlug, actions }: { tenantSlug: string; actions:
         </div>
       ) : (
         <>
-          <p role="status" className="text-sm text-slate-600">
-            {events.length === 1 ? "1 entry" : `${events.length} entries`}
-            {query.hasNextPage ? " shown, newest first; more below" : ", newest first"}
-            {filtered ? " (filtered)" : ""}
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p role="status" className="text-sm text-slate-600">
+              {events.length === 1 ? "1 entry" : `${events.length} entries`}
+              {query.hasNextPage ? " shown, newest first; more below" : ", newest first"}
+              {filtered ? " (filtered)" : ""}
+            </p>
+            <AuditExportLinks tenantSlug={tenantSlug} filters={filters} filtered={filtered} />
+          </div>
           <ol aria-label="Audit entries" className="space-y-3">
             {events.map((event) => (
-              <AuditEventItem key={event.id} event={event} now={now} />
+              <AuditEventItem key={event.id} event={event} now={now} tenantSlug={tenantSlug} />
             ))}
           </ol>
           {query.isFetchNextPageError && <Banner tone="error">{query.error?.message}</Banner>}

@@ -28,7 +28,8 @@ export function RolesTable({ tenantSlug, roles, canManage }: { tenantSlug: strin
         </thead>
         <tbody className="divide-y divide-slate-100">
           {roles.map((role) => (
-            <tr key={role.id}>
+            // The audit log links to a role's row (#role-<id>).
+            <tr key={role.id} id={`role-${role.id}`} className="scroll-mt-4 target:bg-blue-50">
               <th scope="row" className="min-w-56 max-w-md px-4 py-3 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{role.name}</span>
                 {role.builtIn && <span className="ml-2 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Built-in</span>}

@@ -179,6 +179,7 @@ test("every page type has its <title> in the initial HTML, and the portal runs u
     [`${base}/clients/${secretClient.clientId}`, "Title check service"],
     [`${base}/clients/${secretClient.clientId}/secrets`, "Secrets · Title check service"],
     [`${base}/clients/${secretClient.clientId}/roles`, "Client roles"],
+    [`${base}/clients/${secretClient.clientId}/connect`, "Connect · Title check service"],
     [`${base}/clients/${keyClient.clientId}/keys`, "Keys · Title check device"],
     [`${base}/roles`, "Roles"],
     [`${base}/users`, "Users"],
@@ -228,8 +229,13 @@ test("portal responses of every kind are isolated from other origins; the token 
   // The portal's API answers its own pages only: another site's (or a sibling port's) request is refused before the route.
   const audit = `/api/t/${tenant.slug}/audit`;
   expect((await get(audit, { "sec-fetch-site": "same-origin" })).status()).toBe(200);
-  for (const site of ["cross-site", "same-site"]) {
-    const refused = await get(audit, { "sec-fetch-site": site });
+  for (const [site, api] of [
+    ["cross-site", audit],
+    ["same-site", audit],
+    // A link on another site must not make an administrator's browser export (and log) anything.
+    ["cross-site", `${audit}/export?format=csv`],
+  ] as const) {
+    const refused = await get(api, { "sec-fetch-site": site });
     expect(refused.status(), site).toBe(403);
     expect(await refused.json()).toEqual({ code: "FORBIDDEN", message: "This API answers the Latchkey portal's own pages only." });
     expectBaseHeaders(refused);

@@ -55,8 +55,10 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
     `/clients/${first.clientId}`,
     `/clients/${first.clientId}/secrets`,
     `/clients/${first.clientId}/roles`,
+    `/clients/${first.clientId}/connect`,
     `/clients/${hybrid.clientId}`,
     `/clients/${hybrid.clientId}/secrets`,
+    `/clients/${hybrid.clientId}/connect`,
     "/users",
     "/roles",
     "/environments",
@@ -78,9 +80,11 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
     await page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: link }).click();
     await page.waitForLoadState("networkidle");
   }
-  const audit = await page.request.get(`/api/t/${tenant.slug}/audit`);
-  expect(audit.status()).toBe(200);
-  responses.push({ kind: "other", url: audit.url(), body: await audit.text() });
+  for (const api of [`/api/t/${tenant.slug}/audit`, `/api/t/${tenant.slug}/audit/export?format=json`, `/api/t/${tenant.slug}/audit/export?format=csv`]) {
+    const answer = await page.request.get(api);
+    expect(answer.status(), api).toBe(200);
+    responses.push({ kind: "other", url: answer.url(), body: await answer.text() });
+  }
 
   // Each plaintext appears in exactly one response, the action that created it; no hash
   // appears in any response at all.

@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   "sign-in.bound": "Bound to the identity provider",
   "sign-in.refused": "Sign-in refused",
   "membership.sessions-end": "User signed out everywhere",
+  "audit.export": "Audit log exported",
 };
 
 const VERBS: Record<string, string> = { create: "created", update: "changed", delete: "deleted", rename: "renamed" };

@@ -42,6 +42,9 @@ const FIELD_LABELS: Record<string, string> = {
   subject: "Subject at the provider",
   reason: "Reason",
   emailVerified: "email_verified claim",
+  // audit.export: what was exported.
+  format: "Format",
+  filter: "Filters",
 };
 
 /** Stored codes shown by their names, e.g. securityType "signed-jwt" → "Signed JWT". */

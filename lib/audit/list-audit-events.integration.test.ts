@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@/lib/clients/create-client";
+import { deleteClient } from "@/lib/clients/delete-client";
+import { createRole } from "@/lib/roles/create-role";
+import { deleteRole } from "@/lib/roles/delete-role";
+import { addTenantUser } from "@/lib/users/add-tenant-user";
+import { removeMember } from "@/lib/users/remove-member";
 import { db } from "@/lib/db/prisma";
 import { createEnvironment } from "@/lib/environments/create-environment";
 import { addClientSecret } from "@/lib/secrets/add-client-secret";
@@ -159,6 +164,67 @@ describe("listAuditEvents", () => {
     const page = await listAuditEvents(a.admin, { cursor: future, limit: 100 });
     const ofA = new Set((await allPages(a)).map((e) => e.id));
     expect(page.events.every((e) => ofA.has(e.id))).toBe(true);
+  });
+
+  it("filters by a date range that includes both of its days whole, in UTC", async () => {
+    const tenant = await createTestTenant("audit-range");
+    const at = ["2026-02-28T23:59:59.999Z", "2026-03-01T00:00:00.000Z", "2026-03-01T23:59:59.999Z", "2026-03-02T00:00:00.000Z"];
+    await db.auditEvent.createMany({
+      data: at.map((iso) => ({
+        tenantId: tenant.id,
+        actorType: "cli",
+        actorLabel: "cli",
+        action: "environment.create",
+        targetType: "environment",
+        targetId: iso,
+        targetLabel: iso,
+        createdAt: new Date(iso),
+      })),
+    });
+    const ids = async (query: TAuditQuery) => (await allPages(tenant, { action: "environment.create", ...query })).map((e) => e.target.id);
+    expect(await ids({ from: "2026-03-01", to: "2026-03-01" })).toEqual([at[2], at[1]]);
+    expect(await ids({ from: "2026-03-01" })).toEqual([at[3], at[2], at[1]]);
+    expect(await ids({ to: "2026-02-28" })).toEqual([at[0]]);
+    expect(await ids({ from: "2026-03-03" })).toEqual([]);
+    await expectDomainError(listAuditEvents(tenant.admin, { from: "2026-03-02", to: "2026-03-01" }), "VALIDATION", { field: "to" });
+  });
+
+  it("says whether each entry's client, user or role is still there, in its own tenant only", async () => {
+    const tenant = await createTestTenant("audit-links");
+    await createClient(tenant.admin, clientInput({ name: "Kept" }));
+    const gone = await createClient(tenant.admin, clientInput({ name: "Gone" }));
+    await deleteClient(tenant.admin, gone.clientId);
+    const role = await createRole(tenant.admin, { name: "Short-lived", description: "" });
+    await deleteRole(tenant.admin, { roleId: role.id });
+    await createRole(tenant.admin, { name: "Readers", description: "" });
+    const leaver = await addTenantUser(tenant.admin, { email: `leaver-${Date.now()}@example.com`, roleIds: [] });
+    await removeMember(tenant.admin, { userId: leaver.userId });
+    // An entry naming another tenant's client (as if forged) does not find it.
+    const elsewhere = await createClient(b.admin, clientInput());
+    await db.auditEvent.create({
+      data: {
+        tenantId: tenant.id,
+        actorType: "cli",
+        actorLabel: "cli",
+        action: "client.update",
+        targetType: "client",
+        targetId: elsewhere.clientId,
+        targetLabel: "x",
+      },
+    });
+
+    const exists = Object.fromEntries((await allPages(tenant)).map((e) => [`${e.action} ${e.target.label}`, e.target.exists]));
+    expect(exists).toMatchObject({
+      "client.create Kept": true,
+      "client.create Gone": false,
+      "client.delete Gone": false,
+      "role.create Short-lived": false,
+      "role.create Readers": true,
+      [`membership.create ${tenant.admin.actor.label}`]: true,
+      [`membership.delete ${leaver.email}`]: false,
+      "client.update x": false,
+      [`tenant.create ${tenant.name}`]: null,
+    });
   });
 
   it("refuses an invalid query with VALIDATION", async () => {

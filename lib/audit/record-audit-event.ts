@@ -18,18 +18,30 @@ export type AuditEventInput = {
  */
 export type SystemActor = { type: "identity-provider"; label: string };
 
+/** Where an entry sits in the log's order (an export starts below its own entry). */
+export type AuditPosition = { id: string; createdAt: Date };
+
 /** Written inside the same transaction as the change, so there is no change without its entry. */
-export async function recordAuditEvent(tx: Tx, ctx: TenantContext, event: AuditEventInput): Promise<void> {
-  await writeAuditEvent(tx, ctx.tenantId, { type: ctx.actor.type, id: ctx.actor.type === "user" ? ctx.actor.userId : null, label: ctx.actor.label }, event);
+export async function recordAuditEvent(tx: Tx, ctx: TenantContext, event: AuditEventInput): Promise<AuditPosition> {
+  return writeAuditEvent(tx, ctx.tenantId, { type: ctx.actor.type, id: ctx.actor.type === "user" ? ctx.actor.userId : null, label: ctx.actor.label }, event);
 }
 
 /** The same, for an event of a system actor in a tenant's log (recordSignInEvent). */
-export async function recordSystemAuditEvent(tx: Tx, { tenantId, actor }: { tenantId: string; actor: SystemActor }, event: AuditEventInput): Promise<void> {
-  await writeAuditEvent(tx, tenantId, { type: actor.type, id: null, label: actor.label }, event);
+export async function recordSystemAuditEvent(
+  tx: Tx,
+  { tenantId, actor }: { tenantId: string; actor: SystemActor },
+  event: AuditEventInput,
+): Promise<AuditPosition> {
+  return writeAuditEvent(tx, tenantId, { type: actor.type, id: null, label: actor.label }, event);
 }
 
-async function writeAuditEvent(tx: Tx, tenantId: string, actor: { type: string; id: string | null; label: string }, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
+async function writeAuditEvent(
+  tx: Tx,
+  tenantId: string,
+  actor: { type: string; id: string | null; label: string },
+  event: AuditEventInput,
+): Promise<AuditPosition> {
+  return tx.auditEvent.create({
     data: {
       tenantId,
       actorType: actor.type,
@@ -41,5 +53,6 @@ async function writeAuditEvent(tx: Tx, tenantId: string, actor: { type: string; 
       targetLabel: event.target.label,
       details: JSON.stringify(event.details ?? {}),
     },
+    select: { id: true, createdAt: true },
   });
 }

@@ -37,11 +37,12 @@ describe("a signed-JWT client's keys", () => {
     const client = await newClient();
     const rsa = rsaKeyPair();
     const added = await addClientKey(tenant.admin, client.clientId, { key: rsa.publicJwk({ kid: "rsa-2026" }), description: "rotation" });
-    expect(added).toMatchObject({ kid: "rsa-2026", summary: "RSA 2048", description: "rotation" });
+    expect(added).toMatchObject({ kid: "rsa-2026", summary: "RSA 2048", alg: "RS256", description: "rotation" });
 
     const listed = await listClientKeys(tenant.admin, client.clientId);
     expect(listed.map((key) => key.id)).toEqual([client.key.id, added.id]);
-    expect(Object.keys(listed[0]!).sort()).toEqual(["createdAt", "createdByLabel", "description", "id", "kid", "lastUsedAt", "summary", "thumbprint"]);
+    expect(listed.map((key) => key.alg)).toEqual(["ES256", "RS256"]);
+    expect(Object.keys(listed[0]!).sort()).toEqual(["alg", "createdAt", "createdByLabel", "description", "id", "kid", "lastUsedAt", "summary", "thumbprint"]);
     // The stored JWK is the public key, ready for the token service.
     const row = await db.clientKey.findUniqueOrThrow({ where: { id: added.id } });
     expect(Object.keys(JSON.parse(row.jwk)).sort()).toEqual(["e", "kid", "kty", "n", "use"]);

@@ -6,7 +6,7 @@ import { actorUserId, type TenantContext } from "@/lib/tenants/tenant-context";
 import type { Tx } from "@/lib/tenants/tenant-transaction";
 import { MAX_KEYS_PER_CLIENT, ZPublicKeyInput, type TPublicKeyInput } from "@/lib/validation/client-key";
 import { parseInput } from "@/lib/validation/parse-input";
-import { describeJwk, parsePublicKey } from "./parse-public-key";
+import { assertionAlg, describeJwk, parsePublicKey } from "./parse-public-key";
 
 /** What leaves the server about a registered key: its public facts only. */
 export type ClientKeySummary = {
@@ -15,6 +15,8 @@ export type ClientKeySummary = {
   thumbprint: string;
   /** e.g. "EC P-256", "RSA 2048". */
   summary: string;
+  /** What the application signs its assertions with, e.g. "ES256". */
+  alg: string;
   description: string;
   createdAt: Date;
   createdByLabel: string;
@@ -68,12 +70,14 @@ export async function insertClientKey(
   return toClientKeySummary(row);
 }
 
-export function toClientKeySummary(row: Omit<ClientKeySummary, "summary"> & { jwk: string }): ClientKeySummary {
+export function toClientKeySummary(row: Omit<ClientKeySummary, "summary" | "alg"> & { jwk: string }): ClientKeySummary {
+  const jwk = JSON.parse(row.jwk) as JWK;
   return {
     id: row.id,
     kid: row.kid,
     thumbprint: row.thumbprint,
-    summary: describeJwk(JSON.parse(row.jwk) as JWK),
+    summary: describeJwk(jwk),
+    alg: assertionAlg(jwk),
     description: row.description,
     createdAt: row.createdAt,
     createdByLabel: row.createdByLabel,

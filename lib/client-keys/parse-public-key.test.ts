@@ -2,7 +2,7 @@ import { createPublicKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { ecKeyPair, ed25519KeyPair, fragmentsOf, legacyPrivatePem, rsaKeyPair, TEST_CERTIFICATE } from "@/lib/testing/test-keys";
-import { describeJwk, parsePublicKey } from "./parse-public-key";
+import { assertionAlg, describeJwk, parsePublicKey } from "./parse-public-key";
 
 // Turning what an administrator pastes into the public JWK the token service checks
 // client assertions with (no database: "server-only" is an empty module under Vitest).
@@ -92,5 +92,15 @@ describe("parsePublicKey refuses", () => {
     ["plain text", () => "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq0 user@host", /as a JWK \(JSON\) or in PEM format/],
   ])("%s", async (_case, text, message) => {
     expect((await refusal(text())).message).toMatch(message);
+  });
+});
+
+describe("assertionAlg", () => {
+  it("is the algorithm the key names, else its type's first", async () => {
+    const algOf = async (text: string) => assertionAlg((await parsePublicKey(text)).jwk);
+    expect(await algOf(ec.publicJwk())).toBe("ES256");
+    expect(await algOf(rsa.publicJwk())).toBe("RS256");
+    expect(await algOf(ed25519KeyPair().publicJwk())).toBe("EdDSA");
+    expect(await algOf(rsa.publicJwk({ alg: "PS256" }))).toBe("PS256");
   });
 });

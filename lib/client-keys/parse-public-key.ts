@@ -75,7 +75,7 @@ export async function parsePublicKey(text: string, field = "key"): Promise<Parse
   }
 
   const details = keyObject.asymmetricKeyDetails ?? {};
-  const algs = ALGS_BY_KEY[keyObject.asymmetricKeyType === "ec" ? (details.namedCurve ?? "") : (keyObject.asymmetricKeyType ?? "")];
+  const algs = algsOf(keyObject);
   if (!algs)
     fail(
       keyObject.asymmetricKeyType === "ec"
@@ -88,6 +88,16 @@ export async function parsePublicKey(text: string, field = "key"): Promise<Parse
   const jwk = keyObject.export({ format: "jwk" }) as JWK;
   const thumbprint = await calculateJwkThumbprint(jwk, "sha256");
   return { jwk: { ...jwk, use: "sig", ...given, kid: given.kid ?? thumbprint }, kid: given.kid ?? thumbprint, thumbprint };
+}
+
+function algsOf(keyObject: KeyObject): string[] | undefined {
+  const type = keyObject.asymmetricKeyType === "ec" ? keyObject.asymmetricKeyDetails?.namedCurve : keyObject.asymmetricKeyType;
+  return ALGS_BY_KEY[type ?? ""];
+}
+
+/** The algorithm a registered key's assertions are signed with: the one it names, else its type's first (ES256, RS256, …). */
+export function assertionAlg(jwk: JWK): string {
+  return jwk.alg ?? algsOf(createPublicKey({ key: jwk as NodeJwk, format: "jwk" }))?.[0] ?? "ES256";
 }
 
 /** A key's type and size for people, e.g. "EC P-256", "RSA 2048", "Ed25519". */

@@ -29,8 +29,9 @@ import { recordCredentialUse } from "./record-credential-use";
 import type { KeySet } from "./signing-keys";
 import { tokenServiceCookieAttributes, tokenServiceCookieNames } from "./token-service-cookies";
 import { tokenServiceHeaders } from "./token-service-headers";
+import { TOKEN_SERVICE_ROUTES } from "./token-service-urls";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
-import { findTenantMember, memberClaims, SCOPE_CLAIMS } from "./tenant-member";
+import { findTenantMember, memberClaims, SCOPE_CLAIMS, USER_SCOPES } from "./tenant-member";
 
 export type ProviderOptions = { config: ServerConfig; keys: KeySet; cookieKeys: string[]; limiter: AuthFailureLimiter; prefix: string };
 
@@ -39,7 +40,6 @@ export type ProviderOptions = { config: ServerConfig; keys: KeySet; cookieKeys: 
 // and client_secret_jwt is not offered.
 const ASYMMETRIC: SigningAlgorithm[] = ["ES256", "ES384", "ES512", "RS256", "PS256", "EdDSA"];
 const SIGNING: SigningAlgorithm[] = ["ES256", "RS256"];
-const USER_SCOPES = Object.keys(SCOPE_CLAIMS).join(" ");
 // A client assertion must expire within this, so the replay store holds little (RFC 7523 3: "The JWT MUST contain an exp").
 const MAX_ASSERTION_LIFETIME_S = 600;
 // A client's clock may run ahead a little; an assertion "issued" further ahead than this
@@ -100,6 +100,8 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
 
   const configuration: Configuration = {
     adapter: createAdapter,
+    // Where each endpoint is, from the module the portal's Connect tab reads too.
+    routes: TOKEN_SERVICE_ROUTES,
     jwks: { keys: keys.jwks.keys.map((jwk) => new LocalSigningKey(jwk)) },
     cookies: {
       keys: cookieKeys,

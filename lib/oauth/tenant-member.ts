@@ -19,6 +19,8 @@ export async function findTenantMember(tenantId: string, userId: string): Promis
 
 /** Which claims each scope releases, for ID tokens and userinfo alike. */
 export const SCOPE_CLAIMS = { openid: ["sub"], email: ["email"], profile: ["name"] } as const;
+/** Every scope a person's sign-in is granted (and what applications should ask for). */
+export const USER_SCOPES = Object.keys(SCOPE_CLAIMS).join(" ");
 
 export function memberClaims(member: TenantMember, scopes: Iterable<string>): Record<string, string> {
   const all: Record<string, string | null> = { sub: member.userId, email: member.email, name: member.name };

@@ -19,6 +19,7 @@ export default async function ClientLayout({ children, params }: { children: Rea
     { href: base, label: "Details" },
     ...(credential ? [{ href: `${base}/${credential}`, label: CREDENTIAL_TABS[credential] }] : []),
     { href: `${base}/roles`, label: "Roles" },
+    { href: `${base}/connect`, label: "Connect" },
   ];
   // Seed 004's security type is a choice for client-credentials clients only.
   const facts = [
