@@ -11,11 +11,7 @@ import { expectNoSeriousAxeViolations } from "./support/axe";
 import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
 import { copySecretAndClose, recordResponses } from "./support/secrets";
-
-/** Nothing of this process's environment but PATH: the snippet must get what it needs from `env` alone. */
-function onlyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, NODE_ENV: "production", ...env };
-}
+import { onlyEnv } from "@/lib/testing/only-env";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 

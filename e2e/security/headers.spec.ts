@@ -241,6 +241,10 @@ test("portal responses of every kind are isolated from other origins; the token 
     expectBaseHeaders(refused);
     expectPortalIsolation(refused);
   }
+  // The export writes an audit entry: a link opened from a mail (Sec-Fetch-Site "none") is refused too.
+  const opened = await get(`${audit}/export?format=csv&target=${encodeURIComponent("planted text")}`, { "sec-fetch-site": "none" });
+  expect(opened.status()).toBe(403);
+  expect((await opened.json()).message).toBe("Start this from the Latchkey portal's own page.");
 
   // Applications on other sites read discovery and keys (CORS) and frame /identity/auth: no isolation headers there.
   for (const path of ["/identity/.well-known/openid-configuration", "/identity/jwks"]) {

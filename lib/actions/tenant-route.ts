@@ -20,6 +20,13 @@ type Options<S extends z.ZodType> = {
   invalidMessage: string;
   /** Set when only Account Administrators may call it: what they are refused, e.g. "see the audit log". */
   administratorsTo?: string;
+  /**
+   * For a GET that writes (the audit export records itself): a browser request that did not
+   * come from the portal's own pages (a link in a mail, a bookmark: Sec-Fetch-Site "none") is
+   * refused, so nobody can make an administrator's browser write in their name. Cross-site
+   * requests never reach a route (lib/http/foreign-api-request.ts).
+   */
+  fromOwnPagesOnly?: boolean;
   /** `raw` is the query string as given: domain functions parse their own input again. */
   run: (ctx: TenantContext, query: z.output<S>, raw: Record<string, string>) => Promise<Response>;
 };
@@ -32,6 +39,10 @@ type Options<S extends z.ZodType> = {
  */
 export function tenantRoute<S extends z.ZodType>(options: Options<S>) {
   return async (request: Request, { params }: { params: Promise<{ tenant: string }> }): Promise<Response> => {
+    const fetchSite = request.headers.get("sec-fetch-site");
+    if (options.fromOwnPagesOnly && fetchSite !== null && fetchSite !== "same-origin") {
+      return routeFailure("FORBIDDEN", "Start this from the Latchkey portal's own page.");
+    }
     const user = await getSessionUser();
     if (!user) return routeFailure("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     const slug = ZTenantSlug.safeParse((await params).tenant);
@@ -46,7 +57,7 @@ export function tenantRoute<S extends z.ZodType>(options: Options<S>) {
     try {
       return await options.run(ctx, query.data, raw);
     } catch (error) {
-      if (error instanceof DomainError) return routeFailure(error.code, error.message);
+      if (error instanceof DomainError) return routeFailure(error.code, error.message, error.field ? { [error.field]: [error.message] } : undefined);
       console.error(`route failed in tenant ${ctx.tenantSlug}:`, error instanceof Error ? error.stack : "unknown error");
       return routeFailure("INTERNAL", "Something went wrong on our side; try again.");
     }

@@ -24,7 +24,7 @@ describe("CSV cells", () => {
     expect(parseCsvLine(csvLine(["a,b", 'c"d', "e\nf", ""]))).toEqual(["a,b", 'c"d', "e\nf", ""]);
   });
 
-  it.each(['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])(
+  it.each(['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", " =1+1", "\u3000@SUM(A1)", "\uff1d1+1"])(
     "turn %j, which a spreadsheet would run as a formula, into text",
     (value) => {
       expect(parseCsvLine(csvLine([value]))).toEqual([`'${value}`]);

@@ -30,8 +30,9 @@ export function csvCells(record: AuditExportRecord): string[] {
   ];
 }
 
-// What a spreadsheet would read as the start of a formula (CWE-1236, OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
+// What a spreadsheet would read as the start of a formula (CWE-1236, OWASP "CSV injection"),
+// also after leading blanks and in full-width forms, which some spreadsheets fold.
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
 /**
  * One cell: a value a spreadsheet would run as a formula gets a leading ' (shown as text),

@@ -50,6 +50,9 @@ describe("the date range", () => {
     [{ from: "2026-02-30" }, "from", "From: 2026-02-30 is not a real date"],
     [{ to: "2026-13-01" }, "to", "To: 2026-13-01 is not a real date"],
     [{ from: "2026-04-02", to: "2026-04-01" }, "to", "To must be the same day as From or later"],
+    // One message for one mistake: a bad day is not also "out of order".
+    [{ from: "2026-99-99", to: "2026-01-01" }, "from", "From: 2026-99-99 is not a real date"],
+    [{ from: "0000-01-01" }, "from", "From must be 1970-01-01 or later"],
   ])("refuses %j with a message a person understands", (raw, field, message) => {
     for (const schema of [ZAuditQuery, ZAuditFilters, ZAuditExportQuery]) {
       const result = schema.safeParse({ format: "csv", ...raw });

@@ -1,16 +1,11 @@
 // Turns an audit event's stored details (JSON of non-secret before/after values) into
 // what the audit page shows: the fields that changed, plus any other facts recorded.
 import { SECURITY_TYPE_LABELS } from "@/lib/validation/client";
+import { isShownAuditKey } from "./redact-audit-details";
 
 export type AuditChange = { field: string; before?: string; after?: string };
 export type AuditFact = { field: string; value: string };
 export type AuditDetails = { changes: AuditChange[]; facts: AuditFact[] };
-
-/**
- * Details never hold a secret (recordAuditEvent's contract, tested where each event is
- * written); these names are dropped anyway, so a future mistake does not reach a screen.
- */
-const SECRET_KEYS = new Set(["hash", "secrethash", "plaintext", "secret", "clientsecret", "password", "token"]);
 
 const FIELD_LABELS: Record<string, string> = {
   maxSecretLifetimeDays: "Maximum secret lifetime (days)",
@@ -56,7 +51,7 @@ export function describeAuditDetails(json: string): AuditDetails {
   const { before, after, ...rest } = details;
   const b = isRecord(before) ? before : undefined;
   const a = isRecord(after) ? after : undefined;
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter(isShown);
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter(isShownAuditKey);
   const changes = keys
     // With both sides recorded, only what changed; a creation or deletion shows everything.
     .filter((key) => !(b && a && JSON.stringify(b[key]) === JSON.stringify(a[key])))
@@ -66,7 +61,7 @@ export function describeAuditDetails(json: string): AuditDetails {
       ...(a ? { after: formatField(key, a[key]) } : {}),
     }));
   const facts = Object.entries({ ...rest, ...(b ? {} : { before }), ...(a ? {} : { after }) })
-    .filter(([key, value]) => isShown(key) && value !== undefined)
+    .filter(([key, value]) => isShownAuditKey(key) && value !== undefined)
     .map(([key, value]) => ({ field: fieldLabel(key), value: formatField(key, value) }));
   return { changes, facts };
 }
@@ -82,10 +77,6 @@ function parseRecord(json: string): Record<string, unknown> | null {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isShown(key: string): boolean {
-  return !SECRET_KEYS.has(key.toLowerCase());
 }
 
 /** "maxSecretLifetimeDays" → "Max secret lifetime days", unless it has a label of its own. */
@@ -116,7 +107,7 @@ export function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.map(formatValue).join(", ") : "none";
   if (isRecord(value)) {
     return Object.entries(value)
-      .filter(([key]) => isShown(key))
+      .filter(([key]) => isShownAuditKey(key))
       .map(([key, item]) => `${fieldLabel(key)}: ${formatField(key, item)}`)
       .join("; ");
   }

@@ -134,6 +134,10 @@ describe("exportAuditEvents", () => {
     });
     expect(JSON.stringify(await db.auditEvent.findMany({ where: { tenantId: other.id } }))).not.toContain("lk_0123456789");
     expect(recordedFilter({ action: undefined, actor: undefined, target: undefined, from: undefined, to: undefined })).toBe("none");
+    // Without its prefix too; a Client Id (a GUID) is kept.
+    const none = { action: undefined, actor: undefined, from: undefined, to: undefined };
+    expect(recordedFilter({ ...none, target: "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" })).toEqual({ target: "(looks like a secret: not recorded)" });
+    expect(recordedFilter({ ...none, target: "3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a" })).toEqual({ target: "3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a" });
   });
 
   it("is for Account Administrators, with valid queries only, and records nothing otherwise", async () => {

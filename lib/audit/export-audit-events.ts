@@ -9,6 +9,7 @@ import { auditActionLabel } from "./audit-action-label";
 import { CSV_BOM, CSV_HEADER, csvCells, csvLine, type AuditExportRecord } from "./audit-export-format";
 import { AUDIT_ORDER, auditWhere, matchesLiterally, needsLiteralMatch, type AuditRow } from "./audit-where";
 import { recordAuditEvent } from "./record-audit-event";
+import { redactAuditDetails } from "./redact-audit-details";
 
 /** Rows read per database round trip: what the export holds in memory at a time, whatever the log's size. */
 export const AUDIT_EXPORT_BATCH = 500;
@@ -89,7 +90,7 @@ function exportRecord(row: AuditRow): AuditExportRecord {
     actionLabel: auditActionLabel(row.action),
     actor: { type: row.actorType, label: row.actorLabel },
     target: { type: row.targetType, id: row.targetId, label: row.targetLabel },
-    details: parseDetails(row.details),
+    details: redactAuditDetails(parseDetails(row.details)),
   };
 }
 
@@ -101,12 +102,15 @@ function parseDetails(json: string): unknown {
   }
 }
 
-// A secret pasted into a search box by mistake must not become part of the audit trail.
-const LOOKS_LIKE_SECRET = new RegExp(`${SECRET_PREFIX}[A-Za-z0-9_-]{20,}`);
+// A secret pasted into a search box by mistake must not become part of the audit trail:
+// with its prefix, or without (a long base64url run; a Client Id, a GUID, is not one).
+const LOOKS_LIKE_SECRET = new RegExp(`${SECRET_PREFIX}[A-Za-z0-9_-]{20,}|[A-Za-z0-9_-]{32,}`);
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const looksLikeSecret = (value: string) => LOOKS_LIKE_SECRET.test(value.replace(GUID, " "));
 
 /** The filters that were set, as the export's audit entry records them. */
 export function recordedFilter(filters: TAuditFilterValues): Record<string, string> | "none" {
   const set = Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string");
   if (!set.length) return "none";
-  return Object.fromEntries(set.map(([key, value]) => [key, LOOKS_LIKE_SECRET.test(value) ? "(looks like a secret: not recorded)" : value]));
+  return Object.fromEntries(set.map(([key, value]) => [key, looksLikeSecret(value) ? "(looks like a secret: not recorded)" : value]));
 }

@@ -1,5 +1,5 @@
 import { SECRET_ENV, type ConnectInput, type Snippet } from "./connect-input";
-import { commentText, csString, jsString, psString, pyString, shellWord } from "./quote";
+import { commentLines, commentText, csString, jsString, psString, pyString, shellWord } from "./quote";
 import { openidClientDiscovery } from "./openid-client-discovery";
 
 /** The first comment lines every client-credentials snippet shares (comment marker given). */
@@ -10,7 +10,6 @@ export function clientCredentialsHeader({ client }: ConnectInput, how: string): 
   ];
 }
 
-const comments = (marker: string, lines: string[]) => lines.map((line) => `${marker} ${line}`).join("\n");
 const SECRET_LINE = `The secret comes from the ${SECRET_ENV} environment variable: keep it out of code.`;
 
 /** A client-credentials client with a client secret (client_secret_basic, as the token service registers it). */
@@ -21,9 +20,10 @@ export function clientSecretSnippets(input: ConnectInput): Snippet[] {
     {
       id: "curl",
       label: "curl",
-      note: `For a shell (bash, zsh, sh). Set ${SECRET_ENV} to the client secret first.`,
+      // No comment lines: zsh runs a pasted "# …" as a command (interactive_comments is off by
+      // default), which would expand a "$(…)" in a client's name.
+      note: `For a shell (bash, zsh, sh). Set ${SECRET_ENV} to the client secret first, and keep it out of scripts.`,
       code: [
-        comments("#", [...header, SECRET_LINE]),
         `curl -sS ${shellWord(urls.token)} \\`,
         `  -u ${shellWord(`${client.clientId}:`)}"\${${SECRET_ENV}:?Set ${SECRET_ENV} to the client secret}" \\`,
         `  -d grant_type=client_credentials \\`,
@@ -35,7 +35,7 @@ export function clientSecretSnippets(input: ConnectInput): Snippet[] {
       label: "Python",
       note: "Needs the requests package: pip install requests",
       code: [
-        comments("#", [...header, SECRET_LINE]),
+        commentLines("python", [...header, SECRET_LINE]),
         "import os",
         "",
         "import requests",
@@ -55,7 +55,7 @@ export function clientSecretSnippets(input: ConnectInput): Snippet[] {
       label: "Node.js",
       note: "Needs Node.js 20 or later and openid-client 6: npm install openid-client. Save as token.mjs and run: node token.mjs",
       code: [
-        comments("//", [...header, SECRET_LINE]),
+        commentLines("javascript", [...header, SECRET_LINE]),
         'import * as client from "openid-client";',
         "",
         `const secret = process.env.${SECRET_ENV};`,
@@ -71,7 +71,7 @@ export function clientSecretSnippets(input: ConnectInput): Snippet[] {
       label: "C#",
       note: "For .NET 6 or later (top-level statements, implicit usings); HttpClient is part of .NET.",
       code: [
-        comments("//", [...header, SECRET_LINE]),
+        commentLines("csharp", [...header, SECRET_LINE]),
         "using System.Net.Http.Headers;",
         "using System.Text;",
         "using System.Text.Json;",
@@ -104,7 +104,7 @@ export function clientSecretSnippets(input: ConnectInput): Snippet[] {
       label: "PowerShell",
       note: "For Windows PowerShell 5.1 and PowerShell 7.",
       code: [
-        comments("#", [...header, SECRET_LINE]),
+        commentLines("powershell", [...header, SECRET_LINE]),
         `$clientId = ${psString(client.clientId)}`,
         `$secret = $env:${SECRET_ENV}`,
         `if (-not $secret) { throw ${psString(`Set ${SECRET_ENV} to the client secret`)} }`,

@@ -16,11 +16,7 @@ import { tokenServiceUrls } from "@/lib/oauth/token-service-urls";
 import { PRIVATE_KEY_ENV, SECRET_ENV } from "./connect-input";
 import { connectSnippets } from "./connect-snippets";
 import { getConnectInput } from "./get-connect-input";
-
-/** Nothing of this process's environment but PATH: the snippet must get what it needs from `env` alone. */
-function onlyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, NODE_ENV: "production", ...env };
-}
+import { onlyEnv } from "@/lib/testing/only-env";
 
 const run = promisify(execFile);
 let service: TestTokenService;

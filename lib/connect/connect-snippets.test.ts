@@ -6,11 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { tokenServiceUrls } from "@/lib/oauth/token-service-urls";
 import { PRIVATE_KEY_ENV, SECRET_ENV, type ConnectClient, type ConnectInput, type Snippet } from "./connect-input";
 import { connectSnippets } from "./connect-snippets";
-
-/** Nothing of this process's environment but PATH: the snippet must get what it needs from `env` alone. */
-function onlyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, NODE_ENV: "production", ...env };
-}
+import { onlyEnv } from "@/lib/testing/only-env";
 
 const CLIENT_ID = "3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a";
 // A name that tries to leave its comment in every language the snippets are written in.
@@ -74,7 +70,9 @@ describe("connectSnippets", () => {
       expect(snippet.code, snippet.id).toContain(snippet.id === "node" ? "https://login.example.com/identity" : "https://login.example.com/identity/token");
       expect(snippet.code, snippet.id).toContain("https://login.example.com/api");
       expect(snippet.code, snippet.id).toContain(SECRET_ENV);
-      expect(snippet.code, snippet.id).toContain("roles: Account Member, Historian readers.");
+      // The shell snippet has no comments (zsh would run them): no name, no roles.
+      if (snippet.id === "curl") expect(snippet.code).not.toMatch(/Plant historian|Historian readers|#/);
+      else expect(snippet.code, snippet.id).toContain("roles: Account Member, Historian readers.");
     }
     expect(byId(snippets, "node").code).toContain("client.ClientSecretBasic(secret)");
     expect(byId(snippets, "node").code).not.toContain("allowInsecureRequests");
@@ -186,6 +184,25 @@ describe("a hostile client name or URL", () => {
       expect(check.stderr, `${label} ${id}`).toBe("");
       expect(check.status).toBe(0);
     }
+  });
+
+  // Python takes "coding: <codec>" in a comment on line 1 or 2 as the file's encoding, and
+  // unicode_escape turns a literal "\\n" in the name into a new line of code.
+  const PYTHON_NAME = 'coding:unicode_escape\\nimport os\\nos.system("echo PWNED")#';
+
+  it.each(CASES.filter(([, client]) => client.type === undefined))("%s: a name can change nothing of a Python snippet but its comments", (label, client) => {
+    const plain = byId(connectSnippets(input(client)).snippets, "python").code;
+    const hostile = byId(connectSnippets(input({ ...client, name: PYTHON_NAME, roles: [PYTHON_NAME] })).snippets, "python").code;
+    const tree = (code: string) => {
+      const file = path.join(scratch, `${label.replace(/\W+/g, "-")}-${code === plain ? "plain" : "hostile"}.py`);
+      writeFileSync(file, code);
+      // From the file's bytes, as python would run it: the encoding declaration applies.
+      const run = spawnSync("python3", ["-c", "import ast, sys; print(ast.dump(ast.parse(open(sys.argv[1], 'rb').read())))", file], { encoding: "utf8" });
+      expect(run.stderr, label).toBe("");
+      return run.stdout;
+    };
+    expect(hostile).toContain("unicode_escape");
+    expect(tree(hostile)).toBe(tree(plain));
   });
 
   it("curl: bash runs exactly one curl with the URLs as given, whatever they hold", () => {

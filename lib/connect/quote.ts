@@ -14,6 +14,18 @@ export function commentText(text: string): string {
   return line.length > MAX_COMMENT_TEXT ? `${line.slice(0, MAX_COMMENT_TEXT - 1)}…` : line;
 }
 
+/**
+ * Line comments in a snippet's language; the only way a snippet writes one. Python reads a
+ * comment on its first two lines that says `coding: <name>` as the file's encoding, and
+ * `unicode_escape` would turn a name's literal "\n" into a line of code: "coding" never
+ * meets ":" or "=" there. Shell snippets carry no comment at all (see clientSecretSnippets).
+ */
+export function commentLines(language: "python" | "javascript" | "csharp" | "powershell", lines: string[]): string {
+  const marker = language === "python" || language === "powershell" ? "#" : "//";
+  const safe = language === "python" ? (line: string) => line.replace(/coding(?=[:=])/gi, "coding ") : (line: string) => line;
+  return lines.map((line) => `${marker} ${safe(line)}`).join("\n");
+}
+
 const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**

@@ -1,6 +1,6 @@
 import { SECRET_ENV, type ConnectInput, type Snippet } from "./connect-input";
 import { openidClientDiscovery } from "./openid-client-discovery";
-import { commentText, jsString } from "./quote";
+import { commentLines, commentText, jsString } from "./quote";
 
 // Shown where a client has no redirect URL yet (the portal requires one, so only defensively).
 const REDIRECT_PLACEHOLDER = "https://your-app.example.com/callback";
@@ -8,8 +8,6 @@ const REDIRECT_PLACEHOLDER = "https://your-app.example.com/callback";
 function redirectOf({ client }: ConnectInput): string {
   return client.redirectUris[0] ?? REDIRECT_PLACEHOLDER;
 }
-
-const js = (lines: string[]) => lines.map((line) => `// ${line}`).join("\n");
 
 /** The steps of the code flow as plain HTTP, for any language or library. */
 function httpSteps(input: ConnectInput, confidential: boolean): Snippet {
@@ -64,7 +62,7 @@ export function browserSignInSnippets(input: ConnectInput): Snippet[] {
       label: "oidc-client-ts",
       note: "For single-page apps: npm install oidc-client-ts. It uses PKCE (S256) by default; a browser app has no secret.",
       code: [
-        js(header),
+        commentLines("javascript", header),
         'import { UserManager } from "oidc-client-ts";',
         "",
         "const userManager = new UserManager({",
@@ -94,7 +92,7 @@ export function browserSignInSnippets(input: ConnectInput): Snippet[] {
       label: "openid-client (browser)",
       note: "openid-client 6 runs in browsers too: npm install openid-client.",
       code: [
-        js(header),
+        commentLines("javascript", header),
         'import * as client from "openid-client";',
         "",
         `const config = await ${openidClientDiscovery(input, "client.None()")};`,
@@ -152,7 +150,7 @@ export function serverSignInSnippets(input: ConnectInput): Snippet[] {
       label: "Node.js",
       note: "Needs Node.js 20 or later and openid-client 6: npm install openid-client. `session` is your framework's server-side session.",
       code: [
-        js(header),
+        commentLines("javascript", header),
         'import * as client from "openid-client";',
         "",
         `const secret = process.env.${SECRET_ENV};`,

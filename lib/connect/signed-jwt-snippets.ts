@@ -1,7 +1,7 @@
 import { clientCredentialsHeader } from "./client-secret-snippets";
 import { PRIVATE_KEY_ENV, type ConnectInput, type Snippet } from "./connect-input";
 import { openidClientDiscovery } from "./openid-client-discovery";
-import { jsString, pyString } from "./quote";
+import { commentLines, jsString, pyString } from "./quote";
 
 const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 // Without a registered key there is nothing to name: ES256 (EC P-256) is the common choice.
@@ -29,7 +29,6 @@ export function signedJwtSnippets(input: ConnectInput): Snippet[] {
   const { client, urls } = input;
   const key = keyOf(input);
   const header = [...clientCredentialsHeader(input, ", signed JWT"), KEY_LINE, ...key.lines];
-  const js = (lines: string[]) => lines.map((line) => `// ${line}`).join("\n");
   // oidc-provider knows Ed25519 signatures by their JOSE name, which openid-client does not send.
   const modify =
     key.alg === "EdDSA"
@@ -55,7 +54,7 @@ export function signedJwtSnippets(input: ConnectInput): Snippet[] {
       label: "Node.js (openid-client)",
       note: "Needs Node.js 20 or later: npm install openid-client jose. Save as token.mjs and run: node token.mjs",
       code: [
-        js(header),
+        commentLines("javascript", header),
         'import { readFileSync } from "node:fs";',
         'import { importPKCS8 } from "jose";',
         'import * as client from "openid-client";',
@@ -73,7 +72,7 @@ export function signedJwtSnippets(input: ConnectInput): Snippet[] {
       label: "Node.js (jose)",
       note: "Builds the assertion itself. Needs Node.js 20 or later: npm install jose. Save as token.mjs and run: node token.mjs",
       code: [
-        js(header),
+        commentLines("javascript", header),
         'import { randomUUID } from "node:crypto";',
         'import { readFileSync } from "node:fs";',
         'import { importPKCS8, SignJWT } from "jose";',
@@ -111,7 +110,7 @@ export function signedJwtSnippets(input: ConnectInput): Snippet[] {
       label: "Python",
       note: 'Needs PyJWT and requests: pip install "pyjwt[crypto]" requests',
       code: [
-        header.map((line) => `# ${line}`).join("\n"),
+        commentLines("python", header),
         "import os",
         "import time",
         "import uuid",

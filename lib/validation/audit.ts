@@ -33,10 +33,14 @@ function zDay(which: "From" | "To") {
     .superRefine((day, ctx) => {
       if (day === undefined) return;
       if (!DAY.test(day)) ctx.addIssue({ code: "custom", message: `${which} must be a date written YYYY-MM-DD, e.g. 2026-03-01` });
-      else if (Number.isNaN(Date.parse(day)) || isoDate(new Date(Date.parse(day))) !== day)
-        ctx.addIssue({ code: "custom", message: `${which}: ${day} is not a real date` });
+      else if (!isRealDay(day)) ctx.addIssue({ code: "custom", message: `${which}: ${day} is not a real date` });
+      else if (day < FIRST_DAY) ctx.addIssue({ code: "custom", message: `${which} must be ${FIRST_DAY} or later` });
     });
 }
+
+// Nothing in the log is older, and every database takes it.
+const FIRST_DAY = "1970-01-01";
+const isRealDay = (day: string) => DAY.test(day) && !Number.isNaN(Date.parse(day)) && isoDate(new Date(Date.parse(day))) === day;
 
 /** The filters of the audit log, its API and its export; the date range includes both days. */
 const FILTERS = {
@@ -56,7 +60,9 @@ const FILTERS = {
 };
 
 function datesInOrder(value: { from?: string; to?: string }, ctx: z.RefinementCtx) {
-  if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "To must be the same day as From or later" });
+  // Only two real days are compared: a bad one has its own message already.
+  if (value.from && value.to && isRealDay(value.from) && isRealDay(value.to) && value.from > value.to)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "To must be the same day as From or later" });
 }
 
 /** The filter form's fields, checked in the browser before they go into the URL. */

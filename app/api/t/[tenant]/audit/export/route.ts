@@ -11,6 +11,7 @@ export const GET = tenantRoute({
   schema: ZAuditExportQuery,
   invalidMessage: "The audit export query is not valid.",
   administratorsTo: "export the audit log",
+  fromOwnPagesOnly: true,
   run: async (ctx, _query, raw) => {
     const { filename, contentType, body } = await exportAuditEvents(ctx, raw);
     return new Response(body, {
