@@ -31,17 +31,28 @@ export function secretExpiryInstant(expires: string): Date {
   return new Date(`${expires}T00:00:00.000Z`);
 }
 
-export const ZSecretExpiry = z.union([
-  z.literal("never"),
-  z
-    .string({ error: "Choose an expiry date or “never expires”" })
-    .regex(DATE, "Expiry must be a date (YYYY-MM-DD) or “never”")
-    .refine((value) => !Number.isNaN(secretExpiryInstant(value).getTime()) && isoDate(secretExpiryInstant(value)) === value, "Expiry is not a real date")
-    .refine((value) => secretExpiryInstant(value).getTime() > Date.now(), "Expiry must be a date after today"),
-]);
+/** Why an expiry is refused, or null: one message, the first that applies. */
+function expiryProblem(value: string): string | null {
+  if (value === "never") return null;
+  if (!DATE.test(value)) return "Expiry must be a date (YYYY-MM-DD) or “never”";
+  const instant = secretExpiryInstant(value);
+  if (Number.isNaN(instant.getTime()) || isoDate(instant) !== value) return "Expiry is not a real date";
+  if (instant.getTime() <= Date.now()) return "Expiry must be a date after today";
+  return null;
+}
 
-export const ZSecretInput = z.object({
-  description: z.string().trim().max(200, "Description can be at most 200 characters").default(""),
-  expires: ZSecretExpiry,
+// A plain string with one check rather than a union with "never": a union's branches
+// would each add a message, and forms show the first ("Invalid input: expected "never"").
+export const ZSecretExpiry = z.string({ error: "Choose an expiry date or “never expires”" }).superRefine((value, ctx) => {
+  const problem = expiryProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
+
+export const ZSecretInput = z.object(
+  {
+    description: z.string({ error: "Enter the description as text" }).trim().max(200, "Description can be at most 200 characters").default(""),
+    expires: ZSecretExpiry,
+  },
+  { error: "Choose when the secret expires" },
+);
 export type TSecretInput = z.input<typeof ZSecretInput>;
