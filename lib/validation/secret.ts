@@ -9,18 +9,32 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An expiry some days or years from today (YYYY-MM-DD, UTC); a year is the same date next year. */
+export function secretExpiryIn(span: { days: number } | { years: number }, today = new Date()): string {
+  const next = new Date(today);
+  if ("years" in span) next.setUTCFullYear(next.getUTCFullYear() + span.years);
+  else next.setTime(today.getTime() + span.days * DAY_MS);
+  return isoDate(next);
+}
+
+/**
+ * The last expiry date a tenant's maximum secret lifetime allows (null: no maximum). A
+ * secret stops working at 00:00 UTC of its date, so this date lies within the maximum.
+ */
+export function latestSecretExpiry(maxLifetimeDays: number | null, today = new Date()): string | null {
+  return maxLifetimeDays === null ? null : secretExpiryIn({ days: maxLifetimeDays }, today);
+}
+
 /**
  * The default expiry offered for a new secret: one year from today, or the tenant's
  * maximum secret lifetime when that is shorter.
  */
 export function defaultSecretExpiry(today = new Date(), maxLifetimeDays: number | null = null): string {
-  const next = new Date(today);
-  next.setUTCFullYear(next.getUTCFullYear() + 1);
-  if (maxLifetimeDays !== null) {
-    const latest = new Date(today.getTime() + maxLifetimeDays * 24 * 60 * 60 * 1000);
-    if (latest < next) return isoDate(latest);
-  }
-  return isoDate(next);
+  const oneYear = secretExpiryIn({ years: 1 }, today);
+  const latest = latestSecretExpiry(maxLifetimeDays, today);
+  return latest !== null && latest < oneYear ? latest : oneYear;
 }
 
 /**
