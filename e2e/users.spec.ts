@@ -65,26 +65,51 @@ test("an administrator adds a member, changes their roles and removes them", asy
   await expect(row).toHaveCount(0);
 });
 
-test("the last Account Administrator can't be demoted or removed", async ({ page, tenant }) => {
+test("the last Account Administrator is not offered removal or demotion, and the server refuses both", async ({ page, tenant }) => {
   await signInAs(page.request, tenant.admin);
   const adminId = await memberUserId(page, tenant.slug, tenant.admin);
-  await expect(page.getByRole("row").filter({ hasText: tenant.admin })).toContainText("The only Account Administrator");
+  const captured = captureActions(page);
 
+  // Users: Remove is disabled, with the reason beside it.
+  const remove = page.getByRole("button", { name: `Remove ${tenant.admin}` });
+  await expect(remove).toBeDisabled();
+  await expect(remove).toHaveAccessibleDescription("You are the only Account Administrator: give another member that role first.");
+  await expect(page.getByRole("button", { name: `Remove ${tenant.member}` })).toBeEnabled();
+
+  // Roles: the Administrator checkbox is disabled and checked, with the reason beside it.
   await page.goto(`/t/${tenant.slug}/users/${adminId}/roles`);
   const administrator = page.getByRole("checkbox", { name: /Account Administrator/ });
-  await expect(administrator).toHaveAccessibleDescription(/only Account Administrator/);
-  await administrator.uncheck();
+  await expect(administrator).toBeDisabled();
+  await expect(administrator).toBeChecked();
+  await expect(administrator).toHaveAccessibleDescription(/You are the tenant’s only Account Administrator: give the role to another member first/);
+  await expectNoSeriousAxeViolations(page);
   await page.getByRole("button", { name: "Save roles" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You are the last Account Administrator of this tenant" })).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole("checkbox", { name: /Account Administrator/ })).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: `Roles of ${tenant.admin} saved: Account Administrator, Account Member` })).toBeVisible();
 
+  // The server refuses regardless: the saved request replayed without the role, and a removal
+  // (of someone added for it) replayed with the administrator's id.
+  const save = captured.find((action) => action.body.includes(`"userId":"${adminId}"`))!;
+  const demoted = await send(
+    { label: "admin", request: page.request },
+    { ...save, body: save.body.replace(/"roleIds":\[[^\]]*\]/, '"roleIds":[]') },
+    tenant.slug,
+  );
+  expect(demoted.text).toContain("You are the last Account Administrator of this tenant and must keep the Account Administrator role");
+  const other = `leaving-${tenant.slug}@example.test`;
   await page.goto(usersPage(tenant.slug));
-  await page.getByRole("button", { name: `Remove ${tenant.admin}` }).click();
-  const dialog = page.getByRole("dialog", { name: "Leave this tenant?" });
-  await dialog.getByRole("button", { name: "Leave tenant" }).click();
-  await expect(dialog.getByRole("alert")).toContainText("You are the last Account Administrator of this tenant and can't be removed");
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await page.getByLabel("Email").fill(other);
+  await page.getByRole("button", { name: "Add member" }).click();
+  await page.getByRole("button", { name: `Remove ${other}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByRole("rowheader", { name: other })).toHaveCount(0);
+  const removal = captured.find((action) => action.body.includes('"userId"') && !action.body.includes("roleIds"))!;
+  const removed = await send(
+    { label: "admin", request: page.request },
+    { ...removal, body: removal.body.replace(/"userId":"[^"]+"/, `"userId":"${adminId}"`) },
+    tenant.slug,
+  );
+  expect(removed.text).toContain("You are the last Account Administrator of this tenant and can't be removed");
+  await page.reload();
   await expect(page.getByRole("rowheader", { name: tenant.admin })).toBeVisible();
 });
 

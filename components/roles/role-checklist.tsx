@@ -6,7 +6,8 @@ import type { RoleOption } from "@/lib/roles/list-tenant-roles";
 
 /**
  * The tenant's roles as checkboxes, with a filter box that narrows the list as you type
- * (roles filtered out keep their state). Account Member is always checked and locked.
+ * (roles filtered out keep their state). Account Member is always checked and locked; a
+ * role with a `fixedReason` keeps its state, with the reason beside it.
  */
 export function RoleChecklist({
   roles,
@@ -65,7 +66,7 @@ export function RoleChecklist({
       </div>
       <ul id={`${id}-list`} className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
         {shown.map((role) => {
-          const describe = [role.locked ? lockedReason : role.description, notes[role.id]].filter(Boolean);
+          const describe = [role.locked ? lockedReason : role.description, role.fixedReason, notes[role.id]].filter(Boolean);
           const hintId = `${id}-${role.id}-hint`;
           return (
             <li key={role.id} className="px-3 py-2">
@@ -74,7 +75,7 @@ export function RoleChecklist({
                   type="checkbox"
                   className="mt-0.5 size-4 shrink-0"
                   checked={role.locked || selected.has(role.id)}
-                  disabled={role.locked || disabled}
+                  disabled={role.locked || !!role.fixedReason || disabled}
                   onChange={(e) => toggle(role.id, e.target.checked)}
                   aria-describedby={describe.length ? hintId : undefined}
                 />

@@ -3,20 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const SECTIONS = [
-  { path: "/clients", label: "Clients" },
-  { path: "/users", label: "Users" },
-  { path: "/roles", label: "Roles" },
-  { path: "/environments", label: "Environments" },
-  { path: "/audit", label: "Audit log" },
-  { path: "/settings", label: "Settings" },
-];
-
-export function TenantNav({ tenantSlug }: { tenantSlug: string }) {
+/** The tenant's menu: the sections this person may open (lib/tenants/tenant-sections.ts). */
+export function TenantNav({ tenantSlug, sections }: { tenantSlug: string; sections: { path: string; label: string }[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Tenant" className="flex flex-wrap gap-x-4 gap-y-1">
-      {SECTIONS.map((section) => {
+      {sections.map((section) => {
         const href = `/t/${tenantSlug}${section.path}`;
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (

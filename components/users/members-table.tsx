@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { ActionsCell, STACKED_CELL as CELL, STACKED_ROW, StackedTable } from "@/components/ui/stacked-table";
+import { formatDateTime } from "@/lib/secrets/secret-status";
 import type { TenantMember } from "@/lib/users/list-tenant-members";
 import { EndSessionsButton } from "./end-sessions-button";
 import { RemoveMemberButton } from "./remove-member-button";
-
-function formatInstant(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 /**
  * Bound to an identity at the provider (by the first sign-in through it); signed in only
@@ -28,83 +26,72 @@ export function MembersTable({
   members,
   currentUserId,
   canManage,
+  labelledBy,
 }: {
   tenantSlug: string;
   members: TenantMember[];
   currentUserId: string | null;
   canManage: boolean;
+  /** The heading that names the table. */
+  labelledBy: string;
 }) {
   const administrators = members.filter((m) => m.isAdministrator).length;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Members of this tenant</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Email
+    <StackedTable labelledBy={labelledBy} columns={["Email", "Name", "Roles", "Signs in with", "Last sign-in"]} withActions={canManage}>
+      {members.map((member) => {
+        const isSelf = member.userId === currentUserId;
+        const onlyAdministrator = member.isAdministrator && administrators === 1;
+        return (
+          <tr key={member.userId} className={STACKED_ROW}>
+            <th scope="row" data-label="Email" className={`${CELL} text-left align-top font-medium break-words sm:min-w-48`}>
+              <span className="min-w-0">
+                {member.email}
+                {isSelf && <span className="ml-2 text-xs font-normal text-slate-600">(you)</span>}
+              </span>
             </th>
-            <th scope="col" className="px-4 py-3">
-              Name
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Roles
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Signs in with
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Last sign-in
-            </th>
+            <td data-label="Name" className={`${CELL} align-top`}>
+              {member.name ?? <span className="text-slate-600">—</span>}
+            </td>
+            <td data-label="Roles" className={`${CELL} align-top sm:min-w-48`}>
+              <span className="min-w-0">
+                {member.roles.join(", ")}
+                {/* Administrators read it next to the disabled Remove button instead. */}
+                {onlyAdministrator && !canManage && (
+                  <span className="mt-1 block text-xs text-slate-600">The only Account Administrator: can’t be removed or demoted.</span>
+                )}
+              </span>
+            </td>
+            <td data-label="Signs in with" className={`${CELL} align-top sm:min-w-48`}>
+              <span className="min-w-0">
+                <SignInMethod issuer={member.issuer} lastSignInAt={member.lastSignInAt} />
+              </span>
+            </td>
+            <td data-label="Last sign-in" className={`${CELL} align-top whitespace-nowrap`}>
+              {member.lastSignInAt ? formatDateTime(member.lastSignInAt) : <span className="text-slate-600">Never signed in</span>}
+            </td>
             {canManage && (
-              <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsCell>
+                <div className="flex flex-wrap items-center justify-end gap-2 max-sm:justify-start">
+                  <Link
+                    href={`/t/${tenantSlug}/users/${member.userId}/roles`}
+                    className={buttonClass("secondary")}
+                    aria-label={`Change roles of ${member.email}`}
+                  >
+                    Change roles
+                  </Link>
+                  <EndSessionsButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
+                  <RemoveMemberButton
+                    tenantSlug={tenantSlug}
+                    member={{ userId: member.userId, email: member.email }}
+                    isSelf={isSelf}
+                    onlyAdministrator={onlyAdministrator}
+                  />
+                </div>
+              </ActionsCell>
             )}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {members.map((member) => {
-            const isSelf = member.userId === currentUserId;
-            return (
-              <tr key={member.userId}>
-                <th scope="row" className="min-w-48 px-4 py-3 text-left align-top font-medium break-words">
-                  {member.email}
-                  {isSelf && <span className="ml-2 text-xs font-normal text-slate-600">(you)</span>}
-                </th>
-                <td className="px-4 py-3 align-top">{member.name ?? <span className="text-slate-600">—</span>}</td>
-                <td className="min-w-48 px-4 py-3 align-top">
-                  {member.roles.join(", ")}
-                  {member.isAdministrator && administrators === 1 && (
-                    <span className="mt-1 block text-xs text-slate-600">The only Account Administrator: can’t be removed or demoted.</span>
-                  )}
-                </td>
-                <td className="min-w-48 px-4 py-3 align-top">
-                  <SignInMethod issuer={member.issuer} lastSignInAt={member.lastSignInAt} />
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 align-top">
-                  {member.lastSignInAt ? formatInstant(member.lastSignInAt) : <span className="text-slate-600">Never signed in</span>}
-                </td>
-                {canManage && (
-                  <td className="px-4 py-3 align-top">
-                    <div className="flex flex-wrap items-center justify-end gap-2">
-                      <Link
-                        href={`/t/${tenantSlug}/users/${member.userId}/roles`}
-                        className={buttonClass("secondary")}
-                        aria-label={`Change roles of ${member.email}`}
-                      >
-                        Change roles
-                      </Link>
-                      <EndSessionsButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
-                      <RemoveMemberButton tenantSlug={tenantSlug} member={{ userId: member.userId, email: member.email }} isSelf={isSelf} />
-                    </div>
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </StackedTable>
   );
 }

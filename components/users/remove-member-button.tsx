@@ -1,16 +1,31 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 import { useConfirmedAction } from "@/components/forms/use-confirmed-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { removeMemberAction } from "@/lib/actions/remove-member-action";
 
-/** Removal is confirmed first; the server refuses to remove the last Account Administrator. */
-export function RemoveMemberButton({ tenantSlug, member, isSelf }: { tenantSlug: string; member: { userId: string; email: string }; isSelf: boolean }) {
+/**
+ * Removal is confirmed first. The only Account Administrator is not offered it (the reason
+ * stands next to the disabled button); the server refuses it regardless.
+ */
+export function RemoveMemberButton({
+  tenantSlug,
+  member,
+  isSelf,
+  onlyAdministrator,
+}: {
+  tenantSlug: string;
+  member: { userId: string; email: string };
+  isSelf: boolean;
+  onlyAdministrator: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
+  const reasonId = useId();
   const removal = useConfirmedAction(
     () => removeMemberAction(tenantSlug, { userId: member.userId }),
     () => {
@@ -19,6 +34,19 @@ export function RemoveMemberButton({ tenantSlug, member, isSelf }: { tenantSlug:
       if (isSelf) router.push("/");
     },
   );
+
+  if (onlyAdministrator) {
+    return (
+      <>
+        <Button variant="secondary" disabled aria-label={`Remove ${member.email}`} aria-describedby={reasonId}>
+          Remove
+        </Button>
+        <p id={reasonId} className="basis-full text-xs text-slate-600 sm:text-right">
+          {isSelf ? "You are" : "They are"} the only Account Administrator: give another member that role first.
+        </p>
+      </>
+    );
+  }
 
   return (
     <>

@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { loadUserTenantContext } from "@/lib/tenants/load-tenant-context";
 import type { TenantContext } from "@/lib/tenants/tenant-context";
 import { fieldErrorsOf } from "@/lib/validation/parse-input";
+import { safeParseReadable } from "@/lib/validation/readable-errors";
 import { ZTenantSlug } from "@/lib/validation/tenant";
 import type { ActionResult } from "./action-result";
 
@@ -28,7 +29,7 @@ type Options<S extends z.ZodType, R> = {
 export function tenantAction<S extends z.ZodType, R>(options: Options<S, R>) {
   return async (tenantSlug: string, rawInput: unknown): Promise<ActionResult<R>> => {
     const slug = ZTenantSlug.safeParse(tenantSlug);
-    const parsed = options.schema.safeParse(rawInput);
+    const parsed = safeParseReadable(options.schema, rawInput);
     if (!parsed.success) {
       return { ok: false, code: "VALIDATION", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
     }

@@ -3,7 +3,16 @@ import { db } from "@/lib/db/prisma";
 import type { TenantContext } from "@/lib/tenants/tenant-context";
 import { ACCOUNT_MEMBER, type BuiltInRole } from "./built-in-roles";
 
-export type RoleOption = { id: string; name: string; description: string; builtIn: BuiltInRole | null; locked: boolean };
+export type RoleOption = {
+  id: string;
+  name: string;
+  description: string;
+  builtIn: BuiltInRole | null;
+  /** Account Member: always on, for everyone. */
+  locked: boolean;
+  /** Set by a screen where this role can't be changed for this member, saying why (e.g. the only Account Administrator). */
+  fixedReason?: string;
+};
 
 /** The tenant's roles for a checklist: Account Member first and locked. */
 export async function listTenantRoles(ctx: TenantContext): Promise<RoleOption[]> {

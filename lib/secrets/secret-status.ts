@@ -2,6 +2,8 @@
 // `now`), so a server-rendered table and the browser agree and there is no hydration
 // mismatch; times are shown in UTC because expiry happens at 00:00 UTC.
 
+import { isoDate } from "@/lib/validation/secret";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A secret expiring within this many days is due for rotation (seed 000/001). */
@@ -35,9 +37,12 @@ export function isRecentlyUsed(lastUsedAt: Date | null, now: number): boolean {
   return lastUsedAt !== null && now - lastUsedAt.getTime() < RECENT_USE_MS;
 }
 
-/** 2025-05-01 */
+/**
+ * 2025-05-01: how every date in the portal reads, whatever the browser's locale, and the
+ * form an expiry date is typed in.
+ */
 export function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return isoDate(date);
 }
 
 /** 2025-05-01 14:03 UTC */

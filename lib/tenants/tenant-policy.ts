@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { CLIENT_NAME_POLICIES, type TClientNamePolicy, type TTenantSettingsParsed } from "@/lib/validation/tenant-settings";
-import { secretExpiryInstant } from "@/lib/validation/secret";
+import { latestSecretExpiry } from "@/lib/validation/secret";
 import type { TenantContext } from "./tenant-context";
 
 export type TenantPolicy = TTenantSettingsParsed;
@@ -26,11 +26,10 @@ export function assertSecretExpiryAllowed(policy: TenantPolicy, expires: string,
     }
     return;
   }
-  if (policy.maxSecretLifetimeDays !== null) {
-    const latest = now.getTime() + policy.maxSecretLifetimeDays * 24 * 60 * 60 * 1000;
-    if (secretExpiryInstant(expires).getTime() > latest) {
-      throw new DomainError("VALIDATION", `This tenant's policy allows secrets of at most ${policy.maxSecretLifetimeDays} days`, field);
-    }
+  const latest = latestSecretExpiry(policy.maxSecretLifetimeDays, now);
+  // Dates in YYYY-MM-DD compare as text.
+  if (latest !== null && expires > latest) {
+    throw new DomainError("VALIDATION", `This tenant's policy allows secrets of at most ${policy.maxSecretLifetimeDays} days`, field);
   }
 }
 

@@ -5,4 +5,8 @@ export const CLIENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 // Its own module so that client.ts and client-key.ts can both use it without importing
 // each other. Stored lower-case so "ABC…" and "abc…" cannot become two clients.
-export const ZClientId = z.string().trim().toLowerCase().regex(CLIENT_ID_PATTERN, "Client Id must be a GUID, e.g. 3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a");
+const CLIENT_ID_MESSAGE = "Client Id must be a GUID, e.g. 3f2c8a4e-5b1d-4c6f-9a0e-7d2b1c3e4f5a";
+export const ZClientId = z.string({ error: CLIENT_ID_MESSAGE }).trim().toLowerCase().regex(CLIENT_ID_PATTERN, CLIENT_ID_MESSAGE);
+
+/** An optional Client Id: empty (the form's untouched field) means none. */
+export const ZOptionalClientId = z.preprocess((value) => (value === "" ? undefined : value), ZClientId.optional());

@@ -9,14 +9,14 @@ export const MAX_KEYS_PER_CLIENT = 10;
  * (public key or X.509 certificate). Its form is checked where it is turned into a JWK
  * (lib/client-keys/parse-public-key.ts), which needs the server's crypto.
  */
-export const ZPublicKeyInput = z.object({
-  key: z
-    .string({ error: "Paste the client's public key (JWK or PEM)" })
-    .trim()
-    .min(1, "Paste the client's public key (JWK or PEM)")
-    .max(16_384, "A public key is at most 16,384 characters; paste only the key"),
-  description: z.string().trim().max(200, "Description can be at most 200 characters").default(""),
-});
+const PASTE_KEY = "Paste the client's public key (JWK or PEM)";
+export const ZPublicKeyInput = z.object(
+  {
+    key: z.string({ error: PASTE_KEY }).trim().min(1, PASTE_KEY).max(16_384, "A public key is at most 16,384 characters; paste only the key"),
+    description: z.string({ error: "Enter the description as text" }).trim().max(200, "Description can be at most 200 characters").default(""),
+  },
+  { error: PASTE_KEY },
+);
 export type TPublicKeyInput = z.input<typeof ZPublicKeyInput>;
 
 // JWK members only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037).
@@ -61,6 +61,6 @@ export type TAddClientKey = z.input<typeof ZAddClientKey>;
 
 export const ZDeleteClientKey = z.object({
   clientId: ZClientId,
-  keyId: z.string().trim().min(1, "Choose a key").max(100),
+  keyId: z.string({ error: "Choose a key" }).trim().min(1, "Choose a key").max(100, "Choose a key"),
 });
 export type TDeleteClientKey = z.input<typeof ZDeleteClientKey>;

@@ -13,6 +13,6 @@ export type TAddClientSecret = z.input<typeof ZAddClientSecret>;
 
 export const ZDeleteClientSecret = z.object({
   clientId: ZClientId,
-  secretId: z.string().trim().min(1, "Choose a secret").max(100),
+  secretId: z.string({ error: "Choose a secret" }).trim().min(1, "Choose a secret").max(100, "Choose a secret"),
 });
 export type TDeleteClientSecret = z.input<typeof ZDeleteClientSecret>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZClientId } from "./client-id";
+import { ZClientId, ZOptionalClientId } from "./client-id";
 import { ZPublicKeyInput } from "./client-key";
 import { ZSecretInput } from "./secret";
 import { CLIENT_NAME_POLICIES, type TClientNamePolicy } from "./tenant-settings";
@@ -44,20 +44,29 @@ export const ZTokenLifetime = z.coerce
   .min(TOKEN_LIFETIME.min, `Token lifetime must be at least ${TOKEN_LIFETIME.min} seconds`)
   .max(TOKEN_LIFETIME.max, `Token lifetime can be at most ${TOKEN_LIFETIME.max} seconds (one hour)`);
 
+const TYPE_MESSAGE = "Type must be client-credentials, authorization-code or hybrid";
+const ZClientType = <T extends TClientType>(type: T) => z.literal(type, { error: TYPE_MESSAGE });
+
 export const ZClientName = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(100, "Name can be at most 100 characters");
 
-const ZClientDescriptionText = z.string().trim().max(500, "Description can be at most 500 characters");
+const ZClientDescriptionText = z.string({ error: "Enter the description as text" }).trim().max(500, "Description can be at most 500 characters");
 export const ZClientDescription = ZClientDescriptionText.default("");
 
 // Role ids chosen in addition to Account Member, which every client has regardless.
-export const ZRoleIds = z.array(z.string().min(1)).max(100).default([]);
+const ROLE_IDS_MESSAGE = "Choose roles from the list";
+export const ZRoleIds = z
+  .array(z.string({ error: ROLE_IDS_MESSAGE }).min(1, ROLE_IDS_MESSAGE).max(100, ROLE_IDS_MESSAGE), { error: ROLE_IDS_MESSAGE })
+  .max(100, "Choose at most 100 roles")
+  .default([]);
+
+const ZEnvironmentId = z.string({ error: "Choose an environment" }).max(100, "Choose an environment");
 
 const common = {
   name: ZClientName,
   description: ZClientDescription,
-  clientId: z.union([z.literal(""), ZClientId]).optional(),
+  clientId: ZOptionalClientId,
   /** Empty: the tenant's first environment (Development for new tenants). */
-  environmentId: z.string().optional(),
+  environmentId: ZEnvironmentId.optional(),
   tokenLifetime: ZTokenLifetime.default(TOKEN_LIFETIME.default),
   tokenSigningAlg: ZTokenSigningAlg.default("ES256"),
 };
@@ -67,7 +76,7 @@ const ZRequiredRedirectUris = ZRedirectUris.refine((uris) => uris.length > 0, "E
 // A client secret client starts with a secret, a signed JWT client with a public key.
 export const ZCreateClientCredentialsClient = z
   .object({
-    type: z.literal("client-credentials"),
+    type: ZClientType("client-credentials"),
     ...common,
     roleIds: ZRoleIds,
     securityType: z.enum(SECURITY_TYPES, { error: "Security type must be client-secret or signed-jwt" }).default("client-secret"),
@@ -82,23 +91,27 @@ export const ZCreateClientCredentialsClient = z
   });
 
 export const ZCreateAuthorizationCodeClient = z.object({
-  type: z.literal("authorization-code"),
+  type: ZClientType("authorization-code"),
   ...common,
   redirectUris: ZRequiredRedirectUris,
   postLogoutRedirectUris: ZRedirectUris.default([]),
   corsOrigins: ZCorsOrigins.default([]),
 });
 
+const ZAllowRefreshToken = z.boolean({ error: "Choose whether refresh tokens are allowed" });
+
 export const ZCreateHybridClient = z.object({
-  type: z.literal("hybrid"),
+  type: ZClientType("hybrid"),
   ...common,
-  allowRefreshToken: z.boolean().default(false),
+  allowRefreshToken: ZAllowRefreshToken.default(false),
   redirectUris: ZRequiredRedirectUris,
   postLogoutRedirectUris: ZRedirectUris.default([]),
   secret: ZSecretInput,
 });
 
-export const ZCreateClient = z.discriminatedUnion("type", [ZCreateClientCredentialsClient, ZCreateAuthorizationCodeClient, ZCreateHybridClient]);
+export const ZCreateClient = z.discriminatedUnion("type", [ZCreateClientCredentialsClient, ZCreateAuthorizationCodeClient, ZCreateHybridClient], {
+  error: TYPE_MESSAGE,
+});
 export type TCreateClient = z.input<typeof ZCreateClient>;
 export type TCreateClientParsed = z.output<typeof ZCreateClient>;
 export type TCreateClientCredentialsClient = z.input<typeof ZCreateClientCredentialsClient>;
@@ -111,15 +124,15 @@ const updateCommon = {
   clientId: ZClientId,
   name: ZClientName.optional(),
   description: ZClientDescriptionText.optional(),
-  environmentId: z.string().min(1, "Choose an environment").optional(),
+  environmentId: ZEnvironmentId.min(1, "Choose an environment").optional(),
   tokenLifetime: ZTokenLifetime.optional(),
   tokenSigningAlg: ZTokenSigningAlg.optional(),
 };
 
-export const ZUpdateClientCredentialsClient = z.object({ type: z.literal("client-credentials"), ...updateCommon });
+export const ZUpdateClientCredentialsClient = z.object({ type: ZClientType("client-credentials"), ...updateCommon });
 
 export const ZUpdateAuthorizationCodeClient = z.object({
-  type: z.literal("authorization-code"),
+  type: ZClientType("authorization-code"),
   ...updateCommon,
   redirectUris: ZRequiredRedirectUris.optional(),
   postLogoutRedirectUris: ZRedirectUris.optional(),
@@ -127,14 +140,16 @@ export const ZUpdateAuthorizationCodeClient = z.object({
 });
 
 export const ZUpdateHybridClient = z.object({
-  type: z.literal("hybrid"),
+  type: ZClientType("hybrid"),
   ...updateCommon,
-  allowRefreshToken: z.boolean().optional(),
+  allowRefreshToken: ZAllowRefreshToken.optional(),
   redirectUris: ZRequiredRedirectUris.optional(),
   postLogoutRedirectUris: ZRedirectUris.optional(),
 });
 
-export const ZUpdateClient = z.discriminatedUnion("type", [ZUpdateClientCredentialsClient, ZUpdateAuthorizationCodeClient, ZUpdateHybridClient]);
+export const ZUpdateClient = z.discriminatedUnion("type", [ZUpdateClientCredentialsClient, ZUpdateAuthorizationCodeClient, ZUpdateHybridClient], {
+  error: TYPE_MESSAGE,
+});
 export type TUpdateClient = z.input<typeof ZUpdateClient>;
 export type TUpdateClientParsed = z.output<typeof ZUpdateClient>;
 

@@ -14,7 +14,7 @@ export const ZEnvironmentName = z
   .max(ENVIRONMENT_NAME_MAX, `Name can be at most ${ENVIRONMENT_NAME_MAX} characters`)
   .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Name cannot contain control characters");
 
-const ZEnvironmentId = z.string().trim().min(1, "Choose an environment").max(100);
+const ZEnvironmentId = z.string({ error: "Choose an environment" }).trim().min(1, "Choose an environment").max(100, "Choose an environment");
 
 export const ZCreateEnvironment = z.object({ name: ZEnvironmentName });
 export type TCreateEnvironment = z.input<typeof ZCreateEnvironment>;

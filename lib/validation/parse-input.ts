@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DomainError } from "@/lib/errors";
+import { safeParseReadable } from "./readable-errors";
 
 /** Field path → messages, the shape forms show inline. */
 export type FieldErrors = Record<string, string[]>;
@@ -18,8 +19,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * same rules as the portal; a failure becomes a DomainError naming the field.
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
+  const result = safeParseReadable(schema, raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new DomainError("VALIDATION", issue?.message ?? "Invalid input", issue?.path.join(".") || undefined);
+  throw new DomainError("VALIDATION", issue?.message ?? "This value is not accepted", issue?.path.join(".") || undefined);
 }

@@ -13,10 +13,10 @@ export const ZRoleName = z
   .min(1, "Enter a name")
   .max(ROLE_NAME_MAX, `Name can be at most ${ROLE_NAME_MAX} characters`);
 
-const ZDescriptionText = z.string().trim().max(300, "Description can be at most 300 characters");
+const ZDescriptionText = z.string({ error: "Enter the description as text" }).trim().max(300, "Description can be at most 300 characters");
 export const ZRoleDescription = ZDescriptionText.default("");
 
-const ZRoleId = z.string().trim().min(1, "Choose a role");
+const ZRoleId = z.string({ error: "Choose a role" }).trim().min(1, "Choose a role").max(100, "Choose a role");
 
 export const ZCreateRole = z.object({ name: ZRoleName, description: ZRoleDescription });
 export type TCreateRole = z.input<typeof ZCreateRole>;
@@ -31,7 +31,7 @@ export const ZDeleteRole = z.object({
    * The admin saw and confirmed that the role's assignments go with it. Without it a role
    * that is (perhaps by now) assigned is refused, so nothing is removed unconfirmed.
    */
-  removeAssignments: z.boolean().default(false),
+  removeAssignments: z.boolean({ error: "Confirm whether the role's assignments go with it" }).default(false),
 });
 export type TDeleteRole = z.input<typeof ZDeleteRole>;
 

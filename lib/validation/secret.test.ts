@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { defaultSecretExpiry, isoDate, MAX_SECRETS_PER_CLIENT, secretExpiryInstant, ZSecretExpiry, ZSecretInput } from "./secret";
+import {
+  defaultSecretExpiry,
+  isoDate,
+  latestSecretExpiry,
+  MAX_SECRETS_PER_CLIENT,
+  secretExpiryIn,
+  secretExpiryInstant,
+  ZSecretExpiry,
+  ZSecretInput,
+} from "./secret";
 
 function accepts(value: string): boolean {
   return ZSecretExpiry.safeParse(value).success;
@@ -49,7 +58,22 @@ describe("secret expiry, at a fixed moment", () => {
   });
 
   it.each(["", "Never", "tomorrow", "2027-1-5", "27-01-05", "2027/01/05", "2027-01-05T00:00:00Z", " 2027-01-05"])("refuses the malformed %j", (value) => {
-    expect(accepts(value)).toBe(false);
+    // One message that says the format; no `Invalid input: expected "never"` from a union branch.
+    expect(ZSecretExpiry.safeParse(value).error?.issues.map((issue) => issue.message)).toEqual(["Expiry must be a date (YYYY-MM-DD) or “never”"]);
+  });
+
+  it("counts the expiry presets from today, a year being the same date next year", () => {
+    expect(secretExpiryIn({ days: 30 })).toBe("2026-12-22");
+    expect(secretExpiryIn({ days: 180 })).toBe("2027-05-21");
+    expect(secretExpiryIn({ years: 2 })).toBe("2028-11-22");
+    expect(secretExpiryIn({ years: 1 }, new Date("2028-02-29T12:00:00Z"))).toBe("2029-03-01");
+  });
+
+  it("knows the last date a maximum lifetime allows, the one the domain still accepts", () => {
+    expect(latestSecretExpiry(null)).toBeNull();
+    expect(latestSecretExpiry(90)).toBe("2027-02-20");
+    expect(defaultSecretExpiry(new Date(), 90)).toBe("2027-02-20");
+    expect(defaultSecretExpiry(new Date(), 400)).toBe("2027-11-22");
   });
 
   it("offers one year from today as the default, and that default is accepted", () => {

@@ -10,16 +10,28 @@ export const CLIENT_NAME_POLICIES = {
 } as const;
 export type TClientNamePolicy = keyof typeof CLIENT_NAME_POLICIES;
 
+/** An empty field (the form sends text) means "none". No unions: their branches' messages would reach the form. */
+const emptyIsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
 export const ZTenantSettings = z.object({
   maxSecretLifetimeDays: z
-    .union([
-      z.literal("").transform(() => null),
-      z.null(),
-      z.coerce.number().int("Enter whole days").min(1, "At least 1 day").max(3650, "At most 3650 days (10 years)"),
-    ])
+    .preprocess(
+      emptyIsNull,
+      z.coerce
+        .number({ error: "Enter a number of days, or leave the field empty for no maximum" })
+        .int("Enter whole days")
+        .min(1, "At least 1 day")
+        .max(3650, "At most 3650 days (10 years)")
+        .nullable(),
+    )
     .default(null),
-  allowNeverExpiringSecrets: z.boolean().default(true),
-  clientNamePolicy: z.union([z.literal("").transform(() => null), z.null(), z.enum(Object.keys(CLIENT_NAME_POLICIES) as [TClientNamePolicy])]).default(null),
+  allowNeverExpiringSecrets: z.boolean({ error: "Choose whether secrets may never expire" }).default(true),
+  clientNamePolicy: z
+    .preprocess(
+      emptyIsNull,
+      z.enum(Object.keys(CLIENT_NAME_POLICIES) as [TClientNamePolicy], { error: "Choose one of the client-name policies offered" }).nullable(),
+    )
+    .default(null),
 });
 export type TTenantSettings = z.input<typeof ZTenantSettings>;
 export type TTenantSettingsParsed = z.output<typeof ZTenantSettings>;

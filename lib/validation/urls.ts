@@ -45,7 +45,7 @@ function urlList(problemsOf: (value: string) => string[], normalize: (value: str
   return z.preprocess(
     (input) => (typeof input === "string" ? input.split(/\r?\n/) : input),
     z
-      .array(z.string())
+      .array(z.string({ error: "Enter the URLs as text, one per line" }), { error: "Enter the URLs, one per line" })
       .transform((values) => values.map((v) => v.trim()).filter(Boolean))
       .superRefine((values, ctx) => {
         if (values.length > MAX_URLS) ctx.addIssue({ code: "custom", message: `At most ${MAX_URLS} entries` });

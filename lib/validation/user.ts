@@ -7,7 +7,7 @@ import { ZRoleIds } from "./client";
  * ("\u212Aate@…", with the Kelvin sign, lowercases to "kate@…"), so one person's address could pass for another's.
  */
 export const ZEmail = z
-  .string()
+  .string({ error: "Enter an email address" })
   .trim()
   .regex(/^[\x21-\x7e]*$/, "Email addresses can use only ASCII letters, digits and symbols")
   .toLowerCase()
@@ -15,12 +15,12 @@ export const ZEmail = z
 
 export const ZAddTenantUser = z.object({
   email: ZEmail,
-  name: z.string().trim().max(100, "Name can be at most 100 characters").optional(),
+  name: z.string({ error: "Enter the name as text" }).trim().max(100, "Name can be at most 100 characters").optional(),
   roleIds: ZRoleIds,
 });
 export type TAddTenantUser = z.input<typeof ZAddTenantUser>;
 
-const ZUserId = z.string().trim().min(1, "Choose a user");
+const ZUserId = z.string({ error: "Choose a user" }).trim().min(1, "Choose a user").max(100, "Choose a user");
 
 /** The complete set of roles a member should have, in addition to Account Member. */
 export const ZSetMemberRoles = z.object({ userId: ZUserId, roleIds: ZRoleIds });

@@ -5,6 +5,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { TenantNav } from "@/components/tenant/tenant-nav";
 import { ToastProvider } from "@/components/ui/toast";
 import { requireTenantPage } from "@/lib/tenants/require-tenant-page";
+import { visibleSections } from "@/lib/tenants/tenant-sections";
 
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -18,7 +19,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
               Latchkey
             </Link>
             <span className="text-sm text-slate-300">{ctx.tenantName}</span>
-            <TenantNav tenantSlug={ctx.tenantSlug} />
+            <TenantNav tenantSlug={ctx.tenantSlug} sections={visibleSections(ctx)} />
           </div>
           <div className="flex items-center gap-4 text-sm">
             <span className="text-slate-300">

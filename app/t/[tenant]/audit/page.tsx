@@ -4,13 +4,14 @@ import { AuditLog } from "@/components/audit/audit-log";
 import { Forbidden } from "@/components/ui/forbidden";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { requireTenantPage } from "@/lib/tenants/require-tenant-page";
+import { maySeeSection } from "@/lib/tenants/tenant-sections";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenantPage(tenant, "/audit");
-  if (!ctx.isAdministrator) return <Forbidden backHref={`/t/${ctx.tenantSlug}/clients`} action="see the audit log" />;
+  if (!maySeeSection(ctx, "/audit")) return <Forbidden backHref={`/t/${ctx.tenantSlug}/clients`} action="see the audit log" />;
   const actions = await listAuditActions(ctx);
   return (
     <div className="space-y-6">

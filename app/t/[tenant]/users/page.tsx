@@ -24,7 +24,18 @@ export default async function UsersPage({ params }: { params: Promise<{ tenant: 
       </div>
       {!ctx.isAdministrator && <Banner tone="info">You can view the members. Adding, removing and changing roles needs the Account Administrator role.</Banner>}
       {ctx.isAdministrator && <AddMemberForm tenantSlug={ctx.tenantSlug} roles={roles} />}
-      <MembersTable tenantSlug={ctx.tenantSlug} members={members} currentUserId={actorUserId(ctx.actor)} canManage={ctx.isAdministrator} />
+      <div className="space-y-3">
+        <h2 id="members-heading" className="text-base font-semibold">
+          Members ({members.length})
+        </h2>
+        <MembersTable
+          tenantSlug={ctx.tenantSlug}
+          members={members}
+          currentUserId={actorUserId(ctx.actor)}
+          canManage={ctx.isAdministrator}
+          labelledBy="members-heading"
+        />
+      </div>
     </div>
   );
 }

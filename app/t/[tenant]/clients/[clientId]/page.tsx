@@ -6,6 +6,7 @@ import { ClientDetailsView } from "@/components/clients/client-details-view";
 import { Banner } from "@/components/ui/banner";
 import { countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
 import { listEnvironments } from "@/lib/environments/list-environments";
+import { formatDateTime } from "@/lib/secrets/secret-status";
 import { getTenantSettings } from "@/lib/tenants/get-tenant-settings";
 import { loadClientPage } from "./load-client-page";
 
@@ -19,8 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // How the "created" banner ends, by what the client authenticates with.
 const CREDENTIAL_NOTE = { secrets: " and a secret", keys: " and a JWT signed with its own private key", none: "; it needs no secret" };
-
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** The Details tab: administrators edit and delete, members read. */
 export default async function ClientDetailsPage({ params, searchParams }: Props) {
@@ -62,7 +61,7 @@ export default async function ClientDetailsPage({ params, searchParams }: Props)
         </>
       )}
       <p className="text-sm text-slate-600">
-        Created {when(client.createdAt)} by {client.createdByLabel}
+        Created {formatDateTime(client.createdAt)} by {client.createdByLabel}
       </p>
       {ctx.isAdministrator && <ClientDeleteSection tenantSlug={ctx.tenantSlug} client={{ clientId: client.clientId, name: client.name, credential }} />}
     </div>

@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { ACCOUNT_ADMINISTRATOR } from "@/lib/roles/built-in-roles";
 import { listTenantRoles } from "@/lib/roles/list-tenant-roles";
 import { requireTenantPage } from "@/lib/tenants/require-tenant-page";
+import { actorUserId } from "@/lib/tenants/tenant-context";
 import { getTenantMember } from "@/lib/users/get-tenant-member";
 
 export const metadata: Metadata = { title: "User roles" };
@@ -23,11 +24,9 @@ export default async function UserRolesPage({ params }: { params: Promise<{ tena
     }),
     listTenantRoles(ctx),
   ]);
-  const administratorRole = roles.find((role) => role.builtIn === ACCOUNT_ADMINISTRATOR);
-  const notes =
-    member.isLastAdministrator && administratorRole
-      ? { [administratorRole.id]: "This is the tenant’s only Account Administrator: give the role to someone else before taking it away." }
-      : undefined;
+  // The only Account Administrator keeps the role: offered disabled, with why (the server refuses it regardless).
+  const fixedReason = `${member.userId === actorUserId(ctx.actor) ? "You are" : "This is"} the tenant’s only Account Administrator: give the role to another member first.`;
+  const options = member.isLastAdministrator ? roles.map((role) => (role.builtIn === ACCOUNT_ADMINISTRATOR ? { ...role, fixedReason } : role)) : roles;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -45,10 +44,9 @@ export default async function UserRolesPage({ params }: { params: Promise<{ tena
         <RoleAssignmentForm
           tenantSlug={ctx.tenantSlug}
           target={{ kind: "user", userId: member.userId, label: member.email }}
-          roles={roles}
+          roles={options}
           assignedRoleIds={member.roleIds}
           lockedReason="Every member has this role; it can’t be removed."
-          notes={notes}
         />
       ) : (
         <>
