@@ -132,7 +132,6 @@ export function SecretFields<T extends WithSecret>({ form, policy }: { form: Use
             <input
               id="secret-expires"
               type="text"
-              inputMode="numeric"
               autoComplete="off"
               spellCheck={false}
               placeholder="YYYY-MM-DD"

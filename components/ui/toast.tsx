@@ -78,7 +78,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [toast, dismiss]);
 
-  // Placed before paint, and again whenever the page scrolls, resizes or changes under it.
+  // Placed before paint, and again whenever the page resizes or changes under it; not on
+  // scroll: a toast that moved with every frame would jump between spots, or into the flow.
   useLayoutEffect(() => {
     const home = homeRef.current;
     if (!box || !home || !toast) return;
@@ -91,12 +92,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     placeToast(box, home, lastControl);
     const changes = new MutationObserver(place);
     changes.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "hidden", "open"] });
-    window.addEventListener("scroll", place, { passive: true });
     window.addEventListener("resize", place);
     return () => {
       cancelAnimationFrame(frame);
       changes.disconnect();
-      window.removeEventListener("scroll", place);
       window.removeEventListener("resize", place);
       box.removeAttribute("style");
       delete box.dataset.placement;

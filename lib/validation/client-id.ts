@@ -9,4 +9,4 @@ const CLIENT_ID_MESSAGE = "Client Id must be a GUID, e.g. 3f2c8a4e-5b1d-4c6f-9a0
 export const ZClientId = z.string({ error: CLIENT_ID_MESSAGE }).trim().toLowerCase().regex(CLIENT_ID_PATTERN, CLIENT_ID_MESSAGE);
 
 /** An optional Client Id: empty (the form's untouched field) means none. */
-export const ZOptionalClientId = z.preprocess((value) => (value === "" ? undefined : value), ZClientId.optional());
+export const ZOptionalClientId = z.preprocess((value: string | undefined) => (value === "" ? undefined : value), ZClientId.optional());

@@ -11,12 +11,13 @@ export const CLIENT_NAME_POLICIES = {
 export type TClientNamePolicy = keyof typeof CLIENT_NAME_POLICIES;
 
 /** An empty field (the form sends text) means "none". No unions: their branches' messages would reach the form. */
-const emptyIsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+// Typed, so the inputs' types stay what forms and the CLI send (preprocess would make them unknown).
+const emptyIsNull = <T>(value: T | "" | null | undefined) => (typeof value === "string" && value.trim() === "" ? null : value);
 
 export const ZTenantSettings = z.object({
   maxSecretLifetimeDays: z
     .preprocess(
-      emptyIsNull,
+      emptyIsNull<string | number>,
       z.coerce
         .number({ error: "Enter a number of days, or leave the field empty for no maximum" })
         .int("Enter whole days")
@@ -28,7 +29,7 @@ export const ZTenantSettings = z.object({
   allowNeverExpiringSecrets: z.boolean({ error: "Choose whether secrets may never expire" }).default(true),
   clientNamePolicy: z
     .preprocess(
-      emptyIsNull,
+      emptyIsNull<TClientNamePolicy>,
       z.enum(Object.keys(CLIENT_NAME_POLICIES) as [TClientNamePolicy], { error: "Choose one of the client-name policies offered" }).nullable(),
     )
     .default(null),
