@@ -155,6 +155,8 @@ test("a pasted private key is refused in the browser and never sent; a weak key 
   await page.getByLabel("Name").fill("Careless");
   await page.getByRole("radio", { name: "Signed JWT", exact: true }).check();
   await page.getByRole("button", { name: "Continue" }).click();
+  // Continue asks the server about the name and Client Id (never a key): counted from the step after it.
+  await expect(page.getByLabel("Public key")).toBeVisible();
   const actions = countActions(page);
   await page.getByLabel("Public key").fill(leaked.privatePem);
   await page.getByRole("button", { name: "Add", exact: true }).click();
