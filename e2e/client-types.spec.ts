@@ -47,7 +47,7 @@ test("an administrator adds a client-credentials client in the Production enviro
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const { clientId, secret } = await copySecretAndClose(page, "Client “Historian export” created");
-  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients\\?created=${clientId}$`));
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/${clientId}/connect\\?created=1$`));
 
   const response = await requestToken(clientId, secret);
   expect(response.status).toBe(200);
@@ -83,20 +83,22 @@ test("an authorization code client: URL problems per line, then saved without a 
   await expect(page.locator("#corsOrigins-errors li")).toHaveText([/^https:\/\/auth\.example\.com\/login: an origin is only scheme, host and port/]);
   await expectNoSeriousAxeViolations(page);
 
+  // Not in sorted order: the client keeps the order entered.
   await redirects.fill("https://dashboard.example.com/callback\nhttp://localhost:5173/callback");
   await page.getByLabel("Allowed logout redirect URLs").fill("https://dashboard.example.com/signed-out");
   await page.getByLabel("Allowed CORS origins").fill("https://auth.example.com");
   await page.getByRole("button", { name: "Save" }).click();
 
-  // No dialog: straight to the client's page, which has no Secrets tab.
-  await expect(page.getByRole("status").filter({ hasText: "Client “Operations dashboard” created" }).first()).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/[0-9a-f-]{36}\\?created=1$`));
+  // No dialog: straight to the new client's Connect tab (which says it was created), and it has no Secrets tab.
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/[0-9a-f-]{36}/connect\\?created=1$`));
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  const clientId = /clients\/([0-9a-f-]{36})\/connect/.exec(page.url())![1]!;
+  await page.goto(`/t/${tenant.slug}/clients/${clientId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Operations dashboard" })).toBeVisible();
   const tabs = page.getByRole("navigation", { name: "Client sections" });
   await expect(tabs.getByRole("link", { name: "Details" })).toHaveAttribute("aria-current", "page");
   await expect(tabs.getByRole("link", { name: "Secrets" })).toHaveCount(0);
-  await expect(page.getByLabel("Allowed redirect URLs")).toHaveValue("http://localhost:5173/callback\nhttps://dashboard.example.com/callback");
+  await expect(page.getByLabel("Allowed redirect URLs")).toHaveValue("https://dashboard.example.com/callback\nhttp://localhost:5173/callback");
   await expect(page.getByLabel("Allowed CORS origins")).toHaveValue("https://auth.example.com");
 });
 
@@ -116,7 +118,7 @@ test("a hybrid client with refresh tokens ends in the one-time dialog", async ({
   await page.getByLabel("Secret description").fill("portal web farm");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const { clientId } = await copySecretAndClose(page, "Client “Customer portal backend” created");
-  await expect(page.getByRole("status").filter({ hasText: "“Customer portal backend” was created" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/${clientId}/connect\\?created=1$`));
 
   await page.goto(`/t/${tenant.slug}/clients/${clientId}`);
   await expect(page.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Secrets" })).toBeVisible();

@@ -72,16 +72,17 @@ test("an administrator adds a client, copies its secret once and gets a token wi
   const claims = decodeJwt(token.access_token);
   expect(claims).toMatchObject({ sub: clientId, client_id: clientId, tenant: tenant.slug, roles: ["Account Member"] });
 
-  // Closing drops the secret; the list confirms the creation and never shows it again.
+  // Closing drops the secret and opens the new client's Connect tab (which confirms the
+  // creation); the secret never shows again, there or in the list.
   const responses: string[] = [];
   page.on("response", async (r) => {
     responses.push(await r.text().catch(() => ""));
   });
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("status").filter({ hasText: "“Plant historian” was created" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/${clientId}/connect\\?created=1$`));
+  await page.goto(`/t/${tenant.slug}/clients`);
   await expect(page.getByRole("cell", { name: clientId })).toBeVisible();
-  await page.reload();
   await expect(page.getByRole("cell", { name: "Plant historian" })).toBeVisible();
 
   expect(await page.content()).not.toContain(secret);
@@ -104,5 +105,5 @@ test("closing the dialog without copying asks first", async ({ page, tenant }) =
   await expect(dialog.getByRole("alert")).toContainText("cannot be shown again");
   await dialog.getByRole("button", { name: "Close without copying" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients\\?created=`));
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/[0-9a-f-]{36}/connect\\?created=1$`));
 });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -90,6 +91,7 @@ export function ClientDetailsForm({
   const { register, formState, watch } = form;
   const errors = formState.errors;
   const { type } = client;
+  useUnsavedChangesWarning(formState.isDirty, "Your changes to this client’s details are not saved. Leave this page and lose them?");
 
   const submit = form.handleSubmit((values) => {
     setFormError(null);

@@ -1,3 +1,6 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { TOKEN_LIFETIME, TOKEN_SIGNING_ALGS, type TTokenSigningAlg } from "@/lib/validation/client";
@@ -11,9 +14,10 @@ type FieldProps = { registration: UseFormRegisterReturn; error?: FieldErrorLike 
 
 export type EnvironmentOption = { id: string; name: string };
 
-export function ClientNameField({ registration, error, namePolicy }: FieldProps & { namePolicy: TClientNamePolicy | null }) {
+/** `warning`: something to know about the name that is not an error (Add client: the tenant already has a client of this name). */
+export function ClientNameField({ registration, error, namePolicy, warning }: FieldProps & { namePolicy: TClientNamePolicy | null; warning?: ReactNode }) {
   const policy = namePolicy ? CLIENT_NAME_POLICIES[namePolicy].label : null;
-  return (
+  const field = (
     <Field
       id="name"
       label="Name"
@@ -30,10 +34,20 @@ export function ClientNameField({ registration, error, namePolicy }: FieldProps 
         className={inputClass}
         autoComplete="off"
         aria-invalid={!!error}
-        aria-describedby={describedBy("name", { hint: true, error: !!error })}
+        aria-describedby={[describedBy("name", { hint: true, error: !!error }), warning ? "name-warning" : null].filter(Boolean).join(" ")}
         {...registration}
       />
     </Field>
+  );
+  if (warning === undefined) return field;
+  return (
+    <div className="space-y-1">
+      {field}
+      {/* Always in the page, so the warning is announced when it appears. */}
+      <div id="name-warning" aria-live="polite">
+        {warning && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{warning}</p>}
+      </div>
+    </div>
   );
 }
 
@@ -140,7 +154,10 @@ export function ClientIdField({ registration, error }: FieldProps) {
   );
 }
 
-/** What adding a client rarely needs, tucked away (open when one of them has an error). */
+/**
+ * What adding a client rarely needs, tucked away: opened by an error in it, and then open
+ * until the admin closes it (it must not fold away while the error is being corrected).
+ */
 export function AdvancedClientFields({
   signingAlg,
   clientId,
@@ -150,8 +167,9 @@ export function AdvancedClientFields({
   clientId: UseFormRegisterReturn;
   errors: { tokenSigningAlg?: FieldErrorLike; clientId?: FieldErrorLike };
 }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="text-sm" open={!!errors.tokenSigningAlg || !!errors.clientId}>
+    <details className="text-sm" open={open || !!errors.tokenSigningAlg || !!errors.clientId} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-slate-700">Advanced: token signing algorithm, a Client Id of my own</summary>
       <div className="mt-3 space-y-5">
         <TokenSigningAlgField registration={signingAlg} error={errors.tokenSigningAlg} />

@@ -7,20 +7,36 @@ import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
 import { createClientAction } from "@/lib/actions/create-client-action";
 import { TOKEN_LIFETIME, withClientNamePolicy, ZCreateAuthorizationCodeClient, type TCreateAuthorizationCodeClient } from "@/lib/validation/client";
 import { AdvancedClientFields, ClientNameField, EnvironmentField, TokenLifetimeField } from "./client-fields";
 import type { CreateFormProps } from "./create-client-form";
+import { goToCreatedClient } from "./created-client-href";
+import { DraftRestoredNote } from "./draft-restored-note";
+import { SameNameWarning } from "./same-name-warning";
+import { useAddClient } from "./use-add-client";
 import { UrlListField } from "./url-list-field";
 import { CORS_ORIGINS, LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
 
 type Values = TCreateAuthorizationCodeClient;
+// All of this form is kept in a draft: it holds no secret.
+const DRAFT_FIELDS = [
+  "name",
+  "environmentId",
+  "redirectUris",
+  "postLogoutRedirectUris",
+  "corsOrigins",
+  "tokenLifetime",
+  "tokenSigningAlg",
+  "clientId",
+] as const;
 
-/** Authorization code: a public client, so one step and no secret; saving opens its page. */
+/**
+ * Authorization code: a public client, so one step and no secret; Enter in a field saves
+ * (or shows what is missing, with focus on it), and saving opens the client's page.
+ */
 export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings }: CreateFormProps) {
   const router = useRouter();
-  const toast = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<Values>({
@@ -41,6 +57,13 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
   });
   const { register, formState } = form;
   const errors = formState.errors;
+  const add = useAddClient({
+    tenantSlug,
+    type: "authorization-code",
+    form,
+    draftFields: DRAFT_FIELDS,
+    choices: { environmentIds: environments.map((e) => e.id) },
+  });
 
   const submit = form.handleSubmit((values) => {
     setFormError(null);
@@ -51,8 +74,9 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
         applyActionErrors(form.setError, result);
         return;
       }
-      toast("success", `Client “${result.data.name}” created. Give the application its Client Id.`);
-      router.push(`/t/${tenantSlug}/clients/${result.data.clientId}?created=1`);
+      add.added();
+      // The page opened says it was created (one message, no toast as well).
+      goToCreatedClient(router, tenantSlug, result.data.clientId);
     });
   });
 
@@ -69,8 +93,14 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
           application should request a new token in a hidden iframe before the current one expires; otherwise users sign in again when it expires.
         </p>
       </div>
+      {add.draft.restored && <DraftRestoredNote onDiscard={add.draft.discard} />}
       {formError && <Banner tone="error">{formError}</Banner>}
-      <ClientNameField registration={register("name")} error={errors.name} namePolicy={settings.clientNamePolicy} />
+      <ClientNameField
+        registration={register("name", { onBlur: () => void add.checkName() })}
+        error={errors.name}
+        namePolicy={settings.clientNamePolicy}
+        warning={add.sameName && <SameNameWarning tenantSlug={tenantSlug} sameName={add.sameName} />}
+      />
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
       <UrlListField
@@ -81,7 +111,16 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
       />
       <UrlListField id="corsOrigins" {...CORS_ORIGINS} registration={register("corsOrigins")} error={errors.corsOrigins} />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
-      <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
+      <AdvancedClientFields
+        signingAlg={register("tokenSigningAlg")}
+        clientId={register("clientId", { onBlur: () => void add.checkClientId() })}
+        errors={errors}
+      />
+      {add.sameName && (
+        <Banner tone="warning">
+          <SameNameWarning tenantSlug={tenantSlug} sameName={add.sameName} />
+        </Banner>
+      )}
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? "Saving…" : "Save"}

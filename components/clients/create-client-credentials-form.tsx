@@ -9,10 +9,21 @@ import { defaultSecretExpiry } from "@/lib/validation/secret";
 import { AdvancedClientFields, ClientNameField, EnvironmentField, TokenLifetimeField } from "./client-fields";
 import type { CreateFormProps } from "./create-client-form";
 import { CreateClientSteps } from "./create-client-steps";
+import { SameNameWarning } from "./same-name-warning";
 import { SecurityTypeField } from "./security-type-field";
+import { useAddClient } from "./use-add-client";
 
 type Values = TCreateClientCredentialsClient;
-const CLIENT_FIELDS: FieldPath<Values>[] = ["name", "securityType", "environmentId", "clientId", "roleIds", "tokenLifetime", "tokenSigningAlg"];
+// The Client step's fields in page order; also all that a draft keeps (never the secret or key).
+const CLIENT_FIELDS = [
+  "name",
+  "securityType",
+  "environmentId",
+  "roleIds",
+  "tokenLifetime",
+  "tokenSigningAlg",
+  "clientId",
+] as const satisfies FieldPath<Values>[];
 
 /**
  * The form keeps both a secret and a public key so that switching the security type back
@@ -45,16 +56,29 @@ export function CreateClientCredentialsForm({ tenantSlug, environments, settings
   const { register, formState, control } = form;
   const errors = formState.errors;
   const securityType = useController({ control, name: "securityType" }).field;
+  const add = useAddClient({
+    tenantSlug,
+    type: "client-credentials",
+    form,
+    draftFields: CLIENT_FIELDS,
+    choices: { environmentIds: environments.map((e) => e.id), roleIds: roles.map((r) => r.id) },
+  });
 
   return (
     <CreateClientSteps
       tenantSlug={tenantSlug}
       form={form}
+      add={add}
       clientFields={CLIENT_FIELDS}
       secretPolicy={settings}
       credential={securityType.value === "signed-jwt" ? "key" : "secret"}
     >
-      <ClientNameField registration={register("name")} error={errors.name} namePolicy={settings.clientNamePolicy} />
+      <ClientNameField
+        registration={register("name", { onBlur: () => void add.checkName() })}
+        error={errors.name}
+        namePolicy={settings.clientNamePolicy}
+        warning={add.sameName && <SameNameWarning tenantSlug={tenantSlug} sameName={add.sameName} />}
+      />
       <SecurityTypeField value={securityType.value ?? "client-secret"} onChange={securityType.onChange} />
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <fieldset className="space-y-2">
@@ -78,7 +102,11 @@ export function CreateClientCredentialsForm({ tenantSlug, environments, settings
         <p className="text-xs text-slate-600">Roles can be changed later on the client’s Roles tab.</p>
       </fieldset>
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
-      <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
+      <AdvancedClientFields
+        signingAlg={register("tokenSigningAlg")}
+        clientId={register("clientId", { onBlur: () => void add.checkClientId() })}
+        errors={errors}
+      />
     </CreateClientSteps>
   );
 }

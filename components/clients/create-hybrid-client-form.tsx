@@ -7,20 +7,23 @@ import { defaultSecretExpiry } from "@/lib/validation/secret";
 import { AdvancedClientFields, ClientNameField, EnvironmentField, RefreshTokenField, TokenLifetimeField } from "./client-fields";
 import type { CreateFormProps } from "./create-client-form";
 import { CreateClientSteps } from "./create-client-steps";
+import { SameNameWarning } from "./same-name-warning";
+import { useAddClient } from "./use-add-client";
 import { UrlListField } from "./url-list-field";
 import { LOGOUT_REDIRECT_URLS, REDIRECT_URLS } from "./url-list-copy";
 
 type Values = TCreateHybridClient;
-const CLIENT_FIELDS: FieldPath<Values>[] = [
+// The Client step's fields in page order; also all that a draft keeps (never the secret).
+const CLIENT_FIELDS = [
   "name",
   "environmentId",
-  "clientId",
   "allowRefreshToken",
   "redirectUris",
   "postLogoutRedirectUris",
   "tokenLifetime",
   "tokenSigningAlg",
-];
+  "clientId",
+] as const satisfies FieldPath<Values>[];
 
 /** Hybrid: name, environment, refresh-token choice, redirect URLs, token lifetime, then the first secret. */
 export function CreateHybridClientForm({ tenantSlug, environments, settings }: CreateFormProps) {
@@ -43,10 +46,16 @@ export function CreateHybridClientForm({ tenantSlug, environments, settings }: C
   });
   const { register, formState, watch } = form;
   const errors = formState.errors;
+  const add = useAddClient({ tenantSlug, type: "hybrid", form, draftFields: CLIENT_FIELDS, choices: { environmentIds: environments.map((e) => e.id) } });
 
   return (
-    <CreateClientSteps tenantSlug={tenantSlug} form={form} clientFields={CLIENT_FIELDS} secretPolicy={settings}>
-      <ClientNameField registration={register("name")} error={errors.name} namePolicy={settings.clientNamePolicy} />
+    <CreateClientSteps tenantSlug={tenantSlug} form={form} add={add} clientFields={CLIENT_FIELDS} secretPolicy={settings}>
+      <ClientNameField
+        registration={register("name", { onBlur: () => void add.checkName() })}
+        error={errors.name}
+        namePolicy={settings.clientNamePolicy}
+        warning={add.sameName && <SameNameWarning tenantSlug={tenantSlug} sameName={add.sameName} />}
+      />
       <EnvironmentField registration={register("environmentId")} error={errors.environmentId} environments={environments} />
       <RefreshTokenField registration={register("allowRefreshToken")} checked={!!watch("allowRefreshToken")} />
       <UrlListField id="redirectUris" {...REDIRECT_URLS} registration={register("redirectUris")} error={errors.redirectUris} />
@@ -57,7 +66,11 @@ export function CreateHybridClientForm({ tenantSlug, environments, settings }: C
         error={errors.postLogoutRedirectUris}
       />
       <TokenLifetimeField registration={register("tokenLifetime", { valueAsNumber: true })} error={errors.tokenLifetime} />
-      <AdvancedClientFields signingAlg={register("tokenSigningAlg")} clientId={register("clientId")} errors={errors} />
+      <AdvancedClientFields
+        signingAlg={register("tokenSigningAlg")}
+        clientId={register("clientId", { onBlur: () => void add.checkClientId() })}
+        errors={errors}
+      />
     </CreateClientSteps>
   );
 }

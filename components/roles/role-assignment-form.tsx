@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyActionErrors, messageLines } from "@/components/forms/apply-action-errors";
+import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -49,6 +50,7 @@ export function RoleAssignmentForm({
   });
   const saved = formState.defaultValues?.roleIds?.filter((id): id is string => !!id) ?? [];
   const changed = listsDiffer(saved, watch("roleIds") ?? []);
+  useUnsavedChangesWarning(changed, `The role changes for ${target.label} are not saved. Leave this page and lose them?`);
 
   const submit = handleSubmit(({ roleIds }) => {
     setFormError(null);

@@ -25,9 +25,11 @@ export function ChoiceCards<V extends string>({
           const checked = value === option.value;
           const id = `${name}-${option.value}`;
           return (
+            // The card itself shows keyboard focus (a ring that follows its rounded corners);
+            // the radio's own outline would be stretched to the card's height.
             <label
               key={option.value}
-              className={`flex cursor-pointer gap-3 rounded-lg border bg-white p-4 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-700 ${
+              className={`flex cursor-pointer items-start gap-3 rounded-lg border bg-white p-4 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-700 ${
                 checked ? "border-blue-700 ring-1 ring-blue-700" : "border-slate-300 hover:border-slate-400"
               }`}
             >
@@ -39,7 +41,7 @@ export function ChoiceCards<V extends string>({
                 onChange={() => onChange(option.value)}
                 aria-labelledby={`${id}-title`}
                 aria-describedby={`${id}-summary`}
-                className="mt-1"
+                className="mt-1 shrink-0 focus-visible:outline-none"
               />
               <span className="space-y-1">
                 <span id={`${id}-title`} className="block text-sm font-semibold text-slate-900">

@@ -26,6 +26,7 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const first = await copySecretAndClose(page);
+  await expect(page).toHaveURL(new RegExp(`/clients/${first.clientId}/connect\\?created=1$`));
 
   await page.goto(`/t/${tenant.slug}/clients/new?type=hybrid`);
   await page.getByLabel("Name").fill("Leak check web app");
@@ -33,6 +34,7 @@ test("after the dialog closes, no secret is in any page, payload, response, colu
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const hybrid = await copySecretAndClose(page);
+  await expect(page).toHaveURL(new RegExp(`/clients/${hybrid.clientId}/connect\\?created=1$`));
 
   await page.goto(`/t/${tenant.slug}/clients/${first.clientId}/secrets`);
   await page.getByRole("button", { name: "Add secret" }).first().click();

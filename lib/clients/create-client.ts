@@ -9,6 +9,7 @@ import { insertClientSecret, type CreatedSecret } from "@/lib/secrets/insert-cli
 import { actorUserId, assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-context";
 import { assertClientNameAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
 import {
+  CLIENT_ID_IN_USE,
   ZCreateClient,
   type TCreateAuthorizationCodeClient,
   type TCreateClient,
@@ -40,8 +41,6 @@ export type CreatedClient = {
 /** A client-credentials (client secret) or hybrid client, created with its first secret. */
 export type CreatedConfidentialClient = CreatedClient & { secret: CreatedSecret };
 
-const DUPLICATE_CLIENT_ID = "A client with this Client Id already exists. Leave it empty to generate one.";
-
 export async function createClient(ctx: TenantContext, rawInput: TCreateAuthorizationCodeClient): Promise<CreatedClient & { secret: null }>;
 export async function createClient(
   ctx: TenantContext,
@@ -58,7 +57,7 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
     return await tenantTransaction(ctx, async (tx) => {
       assertClientNameAllowed(await loadTenantPolicy(tx, ctx), input.name);
       if (await tx.client.findUnique({ where: { clientId }, select: { id: true } })) {
-        throw new DomainError("CONFLICT", DUPLICATE_CLIENT_ID, "clientId");
+        throw new DomainError("CONFLICT", CLIENT_ID_IN_USE, "clientId");
       }
       const environment = await resolveEnvironment(tx, ctx, input.environmentId);
       const roles = await resolveTenantRoleIds(tx, ctx, input.type === "client-credentials" ? input.roleIds : []);
@@ -122,7 +121,7 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
     });
   } catch (error) {
     // Two concurrent creations with the same caller-given id: the loser lands here.
-    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", DUPLICATE_CLIENT_ID, "clientId");
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", CLIENT_ID_IN_USE, "clientId");
     throw error;
   }
 }

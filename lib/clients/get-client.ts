@@ -18,7 +18,7 @@ export type ClientDetails = {
   /** Only hybrid clients can have refresh tokens. */
   allowRefreshToken: boolean;
   environment: { id: string; name: string };
-  /** Sorted: the rows keep no order, and a stable one makes before/after comparable. */
+  /** Each list in the order the admin entered it. */
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   corsOrigins: string[];
@@ -41,7 +41,7 @@ const SELECT = {
   createdByLabel: true,
   updatedAt: true,
   environment: { select: { id: true, name: true } },
-  uris: { select: { kind: true, uri: true } },
+  uris: { select: { kind: true, uri: true }, orderBy: { position: "asc" } },
 } as const;
 
 /**
@@ -62,9 +62,7 @@ export async function loadClientDetails(tx: Pick<Db, "client">, ctx: TenantConte
     securityType: row.securityType as TSecurityType,
     allowRefreshToken: row.allowRefreshToken,
     environment: row.environment,
-    redirectUris: lists.redirectUris.sort(),
-    postLogoutRedirectUris: lists.postLogoutRedirectUris.sort(),
-    corsOrigins: lists.corsOrigins.sort(),
+    ...lists,
     createdAt: row.createdAt,
     createdByLabel: row.createdByLabel,
     updatedAt: row.updatedAt,

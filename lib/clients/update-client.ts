@@ -5,7 +5,7 @@ import { assertAdministrator, type TenantContext } from "@/lib/tenants/tenant-co
 import { assertClientNameAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
 import { ZUpdateClient, type TUpdateClient } from "@/lib/validation/client";
 import { parseInput } from "@/lib/validation/parse-input";
-import { clientUriRows, URI_KINDS } from "./client-uris";
+import { clientUriRows, uriList, URI_KINDS } from "./client-uris";
 import { loadClientDetails, type ClientDetails } from "./get-client";
 import { resolveEnvironment } from "./resolve-environment";
 import { tenantTransaction } from "@/lib/tenants/tenant-transaction";
@@ -28,10 +28,6 @@ export type UpdatedClient = { clientId: string; name: string; changed: SnapshotF
 
 const URI_FIELDS = { redirectUris: URI_KINDS.redirect, postLogoutRedirectUris: URI_KINDS.postLogoutRedirect, corsOrigins: URI_KINDS.corsOrigin } as const;
 type UriField = keyof typeof URI_FIELDS;
-
-// Sorted like the stored lists (get-client.ts) and without the duplicates that CORS
-// normalisation can produce ("https://a.example" and "https://a.example/").
-const uriSet = (uris: string[]) => [...new Set(uris)].sort();
 
 function snapshotOf(client: ClientDetails): Snapshot {
   return {
@@ -70,9 +66,9 @@ export async function updateClient(ctx: TenantContext, rawInput: TUpdateClient):
       tokenLifetime: input.tokenLifetime ?? before.tokenLifetime,
       tokenSigningAlg: input.tokenSigningAlg ?? before.tokenSigningAlg,
       allowRefreshToken: input.type === "hybrid" ? (input.allowRefreshToken ?? before.allowRefreshToken) : false,
-      redirectUris: input.type === "client-credentials" ? [] : uriSet(input.redirectUris ?? before.redirectUris),
-      postLogoutRedirectUris: input.type === "client-credentials" ? [] : uriSet(input.postLogoutRedirectUris ?? before.postLogoutRedirectUris),
-      corsOrigins: input.type === "authorization-code" ? uriSet(input.corsOrigins ?? before.corsOrigins) : [],
+      redirectUris: input.type === "client-credentials" ? [] : uriList(input.redirectUris ?? before.redirectUris),
+      postLogoutRedirectUris: input.type === "client-credentials" ? [] : uriList(input.postLogoutRedirectUris ?? before.postLogoutRedirectUris),
+      corsOrigins: input.type === "authorization-code" ? uriList(input.corsOrigins ?? before.corsOrigins) : [],
     };
     const changed = (Object.keys(after) as SnapshotField[]).filter((field) => !same(before[field], after[field]));
     if (changed.length === 0) return { clientId: details.clientId, name: details.name, changed };

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ZClientId, ZOptionalClientId } from "./client-id";
+import { CLIENT_ID_IN_USE, ZClientId, ZOptionalClientId } from "./client-id";
 import { ZPublicKeyInput } from "./client-key";
 import { ZSecretInput } from "./secret";
 import { CLIENT_NAME_POLICIES, type TClientNamePolicy } from "./tenant-settings";
 import { ZCorsOrigins, ZRedirectUris } from "./urls";
 
-export { ZClientId };
+export { CLIENT_ID_IN_USE, ZClientId };
 
 export const CLIENT_TYPES = ["client-credentials", "authorization-code", "hybrid"] as const;
 export type TClientType = (typeof CLIENT_TYPES)[number];
@@ -152,6 +152,16 @@ export const ZUpdateClient = z.discriminatedUnion("type", [ZUpdateClientCredenti
 });
 export type TUpdateClient = z.input<typeof ZUpdateClient>;
 export type TUpdateClientParsed = z.output<typeof ZUpdateClient>;
+
+/**
+ * What the Add client form asks while the admin fills it in: is this Client Id still free,
+ * and does the tenant already have a client of this name. Either may be left out.
+ */
+export const ZCheckNewClient = z.object({
+  name: z.string({ error: "Name must be text" }).trim().max(100, "Name can be at most 100 characters").optional(),
+  clientId: common.clientId,
+});
+export type TCheckNewClient = z.input<typeof ZCheckNewClient>;
 
 export const ZDeleteClient = z.object({ clientId: ZClientId });
 export type TDeleteClient = z.input<typeof ZDeleteClient>;

@@ -57,13 +57,10 @@ function expiryProblem(value: string): string | null {
 
 // A plain string with one check rather than a union with "never": a union's branches
 // would each add a message, and forms show the first ("Invalid input: expected "never"").
-export const ZSecretExpiry = z
-  .string({ error: "Choose an expiry date or “never expires”" })
-  .trim()
-  .superRefine((value, ctx) => {
-    const problem = expiryProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+export const ZSecretExpiry = z.string({ error: "Choose an expiry date or “never expires”" }).superRefine((value, ctx) => {
+  const problem = expiryProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const ZSecretInput = z.object(
   {

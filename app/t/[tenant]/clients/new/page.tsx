@@ -22,7 +22,8 @@ export default async function NewClientPage({
   if (!ctx.isAdministrator) return <Forbidden backHref={`/t/${ctx.tenantSlug}/clients`} action="add and manage clients" />;
   const [roles, environments, settings] = await Promise.all([listTenantRoles(ctx), listEnvironments(ctx), getTenantSettings(ctx)]);
   // Seed 003: client-credentials is the default choice.
-  const initialType = (CLIENT_TYPES as readonly unknown[]).includes(type) ? (type as TClientType) : "client-credentials";
+  const typeInUrl = (CLIENT_TYPES as readonly unknown[]).includes(type);
+  const initialType = typeInUrl ? (type as TClientType) : "client-credentials";
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -39,6 +40,7 @@ export default async function NewClientPage({
       <CreateClientForm
         tenantSlug={ctx.tenantSlug}
         initialType={initialType}
+        typeInUrl={typeInUrl}
         roles={roles}
         environments={environments.map(({ id, name }) => ({ id, name }))}
         settings={settings}
