@@ -80,9 +80,9 @@ test("an administrator adds a client, copies its secret once and gets a token wi
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "“Plant historian” was created" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: clientId })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: clientId })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("cell", { name: "Plant historian" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Plant historian" })).toBeVisible();
 
   expect(await page.content()).not.toContain(secret);
   expect(await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain(secret);
