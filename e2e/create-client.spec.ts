@@ -82,8 +82,8 @@ test("an administrator adds a client, copies its secret once and gets a token wi
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/clients/${clientId}/connect\\?created=1$`));
   await page.goto(`/t/${tenant.slug}/clients`);
-  await expect(page.getByRole("cell", { name: clientId })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Plant historian" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: clientId })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Plant historian" })).toBeVisible();
 
   expect(await page.content()).not.toContain(secret);
   expect(await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain(secret);

@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { clientListHref } from "@/lib/validation/client-list";
+import { clientListHref, type TClientListQueryParsed } from "@/lib/validation/client-list";
 
 /** An empty tenant says how to start; an empty search offers the way back. */
 export function ClientsEmptyState({
   tenantSlug,
   filtered,
   isAdministrator,
-  pageSize,
+  query,
 }: {
   tenantSlug: string;
   filtered: boolean;
   isAdministrator: boolean;
-  pageSize: number;
+  query: TClientListQueryParsed;
 }) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
@@ -20,7 +20,10 @@ export function ClientsEmptyState({
         <>
           <h2 className="text-lg font-medium">No clients match these filters</h2>
           <p className="mt-2 text-sm text-slate-600">Check the spelling, search for part of the name or Client Id, or show all clients.</p>
-          <Link href={clientListHref(tenantSlug, { pageSize })} className={`${buttonClass("secondary")} mt-4`}>
+          <Link
+            href={clientListHref(tenantSlug, { pageSize: query.pageSize, sort: query.sort, order: query.order })}
+            className={`${buttonClass("secondary")} mt-4`}
+          >
             Clear filters
           </Link>
         </>

@@ -2,11 +2,18 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { CLIENT_TYPES, CLIENT_TYPE_LABELS } from "@/lib/validation/client";
-import { DEFAULT_CLIENT_LIST_PAGE_SIZE, clientListHref, type TClientListQueryParsed } from "@/lib/validation/client-list";
+import {
+  DEFAULT_CLIENT_LIST_PAGE_SIZE,
+  DEFAULT_CLIENT_LIST_SORT,
+  DEFAULT_SORT_ORDER,
+  clientListHref,
+  type TClientListQueryParsed,
+} from "@/lib/validation/client-list";
 
 /**
  * A plain GET form: no JavaScript needed, the URL holds the filters (shareable, Back
- * works), and Enter in the search box submits. Changing a filter starts again at page 1.
+ * works), and Enter in the search box submits. Changing a filter starts again at page 1 and
+ * keeps the sort and page size.
  */
 export function ClientsFilters({
   tenantSlug,
@@ -22,7 +29,7 @@ export function ClientsFilters({
     // Keyed by the query: after a client-side navigation (Clear filters, Back) React would
     // otherwise keep the old values in these uncontrolled fields.
     <form
-      key={`${query.type}|${query.environment}|${query.q}|${query.pageSize}`}
+      key={`${query.type}|${query.environment}|${query.q}|${query.pageSize}|${query.sort}|${query.order}`}
       method="get"
       action={`/t/${tenantSlug}/clients`}
       role="search"
@@ -70,13 +77,15 @@ export function ClientsFilters({
           className={inputClass}
         />
       </div>
+      {query.sort !== DEFAULT_CLIENT_LIST_SORT && <input type="hidden" name="sort" value={query.sort} />}
+      {query.order !== DEFAULT_SORT_ORDER[query.sort] && <input type="hidden" name="order" value={query.order} />}
       {query.pageSize !== DEFAULT_CLIENT_LIST_PAGE_SIZE && <input type="hidden" name="pageSize" value={query.pageSize} />}
       <div className="flex gap-3">
         <button type="submit" className={buttonClass("secondary")}>
           Apply
         </button>
         {filtered && (
-          <Link href={clientListHref(tenantSlug, { pageSize: query.pageSize })} className={buttonClass("secondary")}>
+          <Link href={clientListHref(tenantSlug, { pageSize: query.pageSize, sort: query.sort, order: query.order })} className={buttonClass("secondary")}>
             Clear filters
           </Link>
         )}

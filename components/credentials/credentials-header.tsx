@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AddFormButton, AddFormDisabledReason } from "@/components/forms/add-form-provider";
+import { AddFormButton } from "@/components/forms/add-form-provider";
 
 /**
  * The top of a client's Secrets or Keys tab: how many it has of the limit, how the
@@ -25,8 +25,10 @@ export function CredentialsHeader({
   addLabel?: string;
 }) {
   return (
+    // The button keeps to the right edge (to the left on a phone), with or without the
+    // reason it is disabled: the text beside it may grow, never push it around.
     <div className="flex flex-wrap items-start justify-between gap-4">
-      <div className="max-w-3xl space-y-1">
+      <div className="min-w-0 max-w-3xl flex-1 basis-72 space-y-1">
         {/* Focus lands here after an addition or a deletion, when the row it was on is gone. */}
         <h2 id={headingId} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {title}
@@ -39,9 +41,8 @@ export function CredentialsHeader({
         </p>
       </div>
       {addLabel && (
-        <div className="flex max-w-sm flex-col items-end gap-1">
-          <AddFormButton>{addLabel}</AddFormButton>
-          <AddFormDisabledReason />
+        <div className="flex max-w-xs shrink-0 flex-col items-end gap-1 text-right max-sm:items-start max-sm:text-left">
+          <AddFormButton reasonClassName="text-slate-700">{addLabel}</AddFormButton>
         </div>
       )}
     </div>

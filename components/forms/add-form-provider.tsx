@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useId, useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 type AddFormState = {
@@ -13,8 +13,6 @@ type AddFormState = {
 };
 
 const AddFormContext = createContext<AddFormState | null>(null);
-
-const ADD_DISABLED_REASON_ID = "add-disabled-reason";
 
 /**
  * Lets several buttons on a page (the toolbar, a rotation notice) open the page's one add
@@ -35,23 +33,31 @@ export function useAddForm(): AddFormState {
   return state;
 }
 
-/** Disabled with the reason (announced through aria-describedby) when the limit is reached. */
-export function AddFormButton({ children, variant = "primary" }: { children: ReactNode; variant?: "primary" | "secondary" }) {
+/**
+ * Disabled with the reason next to it (announced through aria-describedby) when the limit is
+ * reached: a button and, then, a paragraph, for the caller to lay out side by side or stacked.
+ */
+export function AddFormButton({
+  children,
+  variant = "primary",
+  reasonClassName = "",
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary";
+  reasonClassName?: string;
+}) {
   const { open, disabledReason } = useAddForm();
+  const reasonId = useId();
   return (
-    <Button variant={variant} onClick={open} disabled={!!disabledReason} aria-describedby={disabledReason ? ADD_DISABLED_REASON_ID : undefined}>
-      {children}
-    </Button>
-  );
-}
-
-/** The text the disabled add button points to; nothing while adding is possible. */
-export function AddFormDisabledReason() {
-  const { disabledReason } = useAddForm();
-  if (!disabledReason) return null;
-  return (
-    <p id={ADD_DISABLED_REASON_ID} className="text-right text-sm text-slate-700">
-      {disabledReason}
-    </p>
+    <>
+      <Button variant={variant} onClick={open} disabled={!!disabledReason} aria-describedby={disabledReason ? reasonId : undefined}>
+        {children}
+      </Button>
+      {disabledReason && (
+        <p id={reasonId} className={`text-sm ${reasonClassName}`}>
+          {disabledReason}
+        </p>
+      )}
+    </>
   );
 }

@@ -80,21 +80,27 @@ export function OneTimeSecretDialog({ secret, onClose }: { secret: OneTimeSecret
   );
 }
 
+/**
+ * A value to copy, shown whole: it wraps inside its field (a secret has no spaces to wrap
+ * at) instead of running out of a narrow dialog, and the copy button goes below it on a phone.
+ */
 function SecretValue({ id, label, value, onCopied }: { id: string; label: string; value: string; onCopied?: () => void }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <input
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        {/* Sized to its content where the browser can (field-sizing); two lines elsewhere. */}
+        <textarea
           id={id}
           readOnly
           value={value}
+          rows={2}
           spellCheck={false}
           autoComplete="off"
           onFocus={(event) => event.currentTarget.select()}
-          className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+          className="block w-full min-w-0 resize-none rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm break-all field-sizing-content"
         />
         <CopyButton value={value} label={label} onCopied={onCopied} />
       </div>

@@ -1,20 +1,24 @@
 import type { SecretSummary } from "@/lib/secrets/insert-client-secret";
-import { formatDate, formatDateTime, formatRelative, secretStatus, statusLabel } from "@/lib/secrets/secret-status";
+import { dueSummary, expiryLevel, formatDate, formatDateTime, formatRelative, secretStatus, statusLabel } from "@/lib/secrets/secret-status";
 import { AddFormButton } from "@/components/forms/add-form-provider";
+import { EXPIRY_BOX } from "./expiry-tone";
 import { WarningIcon } from "./status-icons";
 
 /**
  * Rotation help for secrets that expire within 30 days or have expired (seeds 000/001/003):
  * add a new secret, switch the application, delete the old one once its "last used" stops
- * moving. Expiry is never extended, so there is deliberately no such action here.
+ * moving. Amber, red once one is urgent (7 days) or expired; the heading counts them.
+ * Expiry is never extended, so there is deliberately no such action here.
  */
 export function RotationNotice({ secrets, now, canAdd }: { secrets: SecretSummary[]; now: number; canAdd: boolean }) {
-  const expired = secrets.every((secret) => secretStatus(secret.expiresAt, now).kind === "expired");
+  const statuses = secrets.map((secret) => secretStatus(secret.expiresAt, now));
+  const urgent = statuses.some((status) => expiryLevel(status) === "urgent");
+  const allExpired = statuses.every((status) => status.kind === "expired");
   return (
-    <section aria-labelledby="rotation-heading" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950">
+    <section aria-labelledby="rotation-heading" className={`space-y-3 rounded-lg border p-5 text-sm ${EXPIRY_BOX[urgent ? "urgent" : "warning"]}`}>
       <h3 id="rotation-heading" className="flex items-center gap-2 text-base font-semibold">
         <WarningIcon />
-        {expired ? "Expired secret: rotate it" : "A secret expires soon: rotate it now"}
+        {`${dueSummary(secrets, now)}: rotate ${secrets.length === 1 ? "it" : "them"}${allExpired ? "" : " now"}`}
       </h3>
       <ul className="space-y-2">
         {secrets.map((secret) => (
@@ -28,7 +32,14 @@ export function RotationNotice({ secrets, now, canAdd }: { secrets: SecretSummar
         <li>Switch the application to the new secret.</li>
         <li>Delete the old secret once its “last used” time stops moving.</li>
       </ol>
-      {canAdd ? <AddFormButton>Add a new secret</AddFormButton> : <p>Ask an Account Administrator of this tenant to add a new secret.</p>}
+      {canAdd ? (
+        // At the limit the button is disabled, and says why right beside it.
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <AddFormButton reasonClassName="font-medium">Add a new secret</AddFormButton>
+        </div>
+      ) : (
+        <p>Ask an Account Administrator of this tenant to add a new secret.</p>
+      )}
     </section>
   );
 }

@@ -1,15 +1,10 @@
 import type { SecretSummary } from "@/lib/secrets/insert-client-secret";
 import { AddedBy, LastUsed } from "@/components/credentials/credential-cells";
-import { formatDate, secretStatus, statusLabel, type SecretStatus } from "@/lib/secrets/secret-status";
+import { expiryLevel, formatDate, secretStatus, statusLabel } from "@/lib/secrets/secret-status";
 import { ActionsCell, STACKED_CELL as CELL, STACKED_ROW, StackedTable } from "@/components/ui/stacked-table";
 import { DeleteSecretButton } from "./delete-secret-button";
+import { EXPIRY_TEXT } from "./expiry-tone";
 import { StatusIcon, WarningIcon } from "./status-icons";
-
-const STATUS_CLASS: Record<SecretStatus["kind"], string> = {
-  active: "text-green-800",
-  expiring: "text-amber-800",
-  expired: "text-red-700",
-};
 
 /**
  * A client's secrets, newest last. Status is given in words and an icon, never by colour
@@ -55,7 +50,7 @@ export function SecretsTable({
             <td data-label="Last used" className={`${CELL} whitespace-nowrap`}>
               <LastUsed at={secret.lastUsedAt} now={now} />
             </td>
-            <td data-label="Status" className={`${CELL} font-medium whitespace-nowrap ${STATUS_CLASS[status.kind]}`}>
+            <td data-label="Status" className={`${CELL} font-medium whitespace-nowrap ${EXPIRY_TEXT[expiryLevel(status)]}`}>
               <span className="inline-flex items-center gap-1">
                 <StatusIcon kind={status.kind} />
                 {statusLabel(status)}

@@ -159,3 +159,92 @@ describe("listClients pagination", () => {
     expect(empty).toMatchObject({ clients: [], total: 0, page: 1, pageCount: 1 });
   });
 });
+
+describe("listClients sorting", () => {
+  let sorted: TestTenant;
+  const id = {} as Record<"bravo" | "alpha" | "charlie" | "delta" | "echo" | "foxtrot" | "alpha2", string>;
+  const names = async (query: Parameters<typeof listClients>[1]) => {
+    const byId = Object.fromEntries(Object.entries(id).map(([name, clientId]) => [clientId, name]));
+    return (await listClients(sorted.admin, query)).clients.map((c) => byId[c.clientId]);
+  };
+  const ago = (days: number) => new Date(Date.now() - days * DAY);
+  const useSecret = async (clientId: string, lastUsedAt: Date) =>
+    db.clientSecret.updateMany({ where: { tenantId: sorted.id, client: { clientId }, expiresAt: { not: null } }, data: { lastUsedAt } });
+
+  // Oldest first: bravo … alpha2. Soonest expiry: foxtrot (expired), alpha, bravo; the
+  // others have none (a never-expiring secret, no secrets, keys). Last use: delta, bravo,
+  // echo (a key), foxtrot; the others were never used.
+  beforeAll(async () => {
+    sorted = await createTestTenant("list-sort");
+    const create = async (input: Parameters<typeof createClient>[1]) => (await createClient(sorted.admin, input)).clientId;
+    id.bravo = await create(clientInput({ name: "bravo", secret: { expires: dateInDays(40) } }));
+    await addClientSecret(sorted.admin, id.bravo, { expires: "never" });
+    id.alpha = await create({ type: "hybrid", name: "Alpha", redirectUris: REDIRECT, secret: { expires: dateInDays(10) } });
+    id.charlie = await create({ type: "authorization-code", name: "charlie", redirectUris: REDIRECT });
+    id.delta = await create(clientInput({ name: "Delta", secret: { expires: "never" } }));
+    id.echo = await create(signedJwtClientInput(ecKeyPair().publicJwk(), { name: "echo" }));
+    id.foxtrot = await create(clientInput({ name: "Foxtrot", secret: { expires: dateInDays(30) } }));
+    id.alpha2 = await create(clientInput({ name: "alpha", secret: { expires: "never" } }));
+
+    await db.clientSecret.updateMany({ where: { tenantId: sorted.id, client: { clientId: id.foxtrot } }, data: { expiresAt: ago(3), lastUsedAt: ago(10) } });
+    await useSecret(id.bravo, ago(2));
+    await db.clientSecret.updateMany({ where: { tenantId: sorted.id, client: { clientId: id.delta } }, data: { lastUsedAt: ago(1 / 24) } });
+    await db.clientKey.updateMany({ where: { tenantId: sorted.id, client: { clientId: id.echo } }, data: { lastUsedAt: ago(5) } });
+  });
+
+  it("sorts by name in either direction, ignoring letter case; equal names newest first", async () => {
+    expect(await names({ sort: "name" })).toEqual(["alpha2", "alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]);
+    expect(await names({ sort: "name", order: "desc" })).toEqual(["foxtrot", "echo", "delta", "charlie", "bravo", "alpha2", "alpha"]);
+  });
+
+  it("sorts by type, newest first within a type", async () => {
+    expect(await names({ sort: "type" })).toEqual(["charlie", "alpha2", "foxtrot", "echo", "delta", "bravo", "alpha"]);
+    expect(await names({ sort: "type", order: "desc" })).toEqual(["alpha", "alpha2", "foxtrot", "echo", "delta", "bravo", "charlie"]);
+  });
+
+  it("sorts by creation, newest first by default", async () => {
+    expect(await names({})).toEqual(["alpha2", "foxtrot", "echo", "delta", "charlie", "alpha", "bravo"]);
+    expect(await names({ sort: "created", order: "asc" })).toEqual(["bravo", "alpha", "charlie", "delta", "echo", "foxtrot", "alpha2"]);
+  });
+
+  it("sorts by soonest expiry, expired first, and puts clients without an expiring secret last either way", async () => {
+    expect(await names({ sort: "expiry" })).toEqual(["foxtrot", "alpha", "bravo", "alpha2", "echo", "delta", "charlie"]);
+    expect(await names({ sort: "expiry", order: "desc" })).toEqual(["bravo", "alpha", "foxtrot", "alpha2", "echo", "delta", "charlie"]);
+  });
+
+  it("sorts by last use of a secret or (signed JWT) a key, never-used last either way", async () => {
+    expect(await names({ sort: "lastUsed" })).toEqual(["delta", "bravo", "echo", "foxtrot", "alpha2", "charlie", "alpha"]);
+    expect(await names({ sort: "lastUsed", order: "asc" })).toEqual(["foxtrot", "echo", "bravo", "delta", "alpha2", "charlie", "alpha"]);
+  });
+
+  it("sorts within the filters and the search", async () => {
+    expect(await names({ sort: "expiry", type: "client-credentials" })).toEqual(["foxtrot", "bravo", "alpha2", "echo", "delta"]);
+    expect(await names({ sort: "name", order: "desc", q: "ALPHA" })).toEqual(["alpha2", "alpha"]);
+    // Client Ids are hexadecimal: "o" is only in names.
+    expect(await names({ sort: "lastUsed", q: "o" })).toEqual(["bravo", "echo", "foxtrot"]);
+  });
+
+  it("breaks a tie of the same instant by id, so the order is the same on every page load", async () => {
+    await db.client.updateMany({ where: { tenantId: sorted.id, clientId: { in: [id.alpha, id.alpha2] } }, data: { createdAt: new Date() } });
+    const twins = await db.client.findMany({ where: { clientId: { in: [id.alpha, id.alpha2] } }, select: { id: true, clientId: true } });
+    const expected = twins.sort((a, b) => (a.id < b.id ? -1 : 1)).map((twin) => twin.clientId);
+    const listed = (await listClients(sorted.admin, { sort: "name", q: "alpha" })).clients.map((c) => c.clientId);
+    expect(listed).toEqual(expected);
+    expect((await listClients(sorted.admin, { sort: "created", q: "alpha" })).clients.map((c) => c.clientId)).toEqual(expected);
+  });
+});
+
+describe("listClients sorting across pages", () => {
+  it("pages a sorted list without overlap or gap", async () => {
+    const paged = await createTestTenant("list-sort-pages");
+    for (let i = 0; i < 12; i++) await createClient(paged.admin, clientInput({ name: `Device ${i}`, secret: { expires: dateInDays(20 + (i % 3)) } }));
+    const all = (await listClients(paged.admin, { sort: "expiry", pageSize: 25 })).clients.map((c) => c.name);
+    const first = await listClients(paged.admin, { sort: "expiry", pageSize: 10 });
+    const second = await listClients(paged.admin, { sort: "expiry", pageSize: 10, page: 2 });
+    expect(second).toMatchObject({ total: 12, page: 2, pageCount: 2 });
+    expect([...first.clients, ...second.clients].map((c) => c.name)).toEqual(all);
+    // Soonest first; equal expiries newest first.
+    expect(all.slice(0, 4)).toEqual(["Device 9", "Device 6", "Device 3", "Device 0"]);
+    expect((await listClients(paged.admin, { sort: "name", pageSize: 10, page: 2 })).clients.map((c) => c.name)).toEqual(["Device 8", "Device 9"]);
+  });
+});

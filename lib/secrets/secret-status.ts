@@ -6,20 +6,38 @@ import { isoDate } from "@/lib/validation/secret";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A secret expiring within this many days is due for rotation (seed 000/001). */
-export const ROTATION_WINDOW_DAYS = 30;
+// The one place the expiry thresholds live: the clients list, the Secrets tab and its
+// rotation notice all read them from here (seeds 000/001: rotate within 30 days).
+/** From this many days before expiry, a secret is due for rotation: amber. */
+export const EXPIRY_WARNING_DAYS = 30;
+/** From this many days before expiry (and once expired), it is urgent: red. */
+export const EXPIRY_URGENT_DAYS = 7;
 
 /** "Last used" this recently means an application probably still uses the secret. */
 export const RECENT_USE_MS = DAY_MS;
 
-export type SecretStatus = { kind: "active" } | { kind: "expiring"; daysLeft: number } | { kind: "expired" };
+/**
+ * daysLeft counts a started day as a whole one, as people read "expires in 3 days"; the
+ * thresholds apply to that number, so "in 30 days" is the first amber and "in 7 days" the first red.
+ */
+export type SecretStatus = { kind: "active" } | { kind: "expiring"; daysLeft: number; urgent: boolean } | { kind: "expired" };
+
+/** How loudly a status warns: nothing, amber, or red. */
+export type ExpiryLevel = "none" | "warning" | "urgent";
 
 export function secretStatus(expiresAt: Date | null, now: number): SecretStatus {
   if (!expiresAt) return { kind: "active" };
   const left = expiresAt.getTime() - now;
   if (left <= 0) return { kind: "expired" };
-  if (left < ROTATION_WINDOW_DAYS * DAY_MS) return { kind: "expiring", daysLeft: Math.ceil(left / DAY_MS) };
-  return { kind: "active" };
+  const daysLeft = Math.ceil(left / DAY_MS);
+  if (daysLeft > EXPIRY_WARNING_DAYS) return { kind: "active" };
+  return { kind: "expiring", daysLeft, urgent: daysLeft <= EXPIRY_URGENT_DAYS };
+}
+
+export function expiryLevel(status: SecretStatus): ExpiryLevel {
+  if (status.kind === "expired") return "urgent";
+  if (status.kind === "expiring") return status.urgent ? "urgent" : "warning";
+  return "none";
 }
 
 export function statusLabel(status: SecretStatus): string {
@@ -31,6 +49,18 @@ export function statusLabel(status: SecretStatus): string {
 /** Secrets the rotation notice is about: expiring soon or already expired, soonest first. */
 export function secretsDueForRotation<T extends { expiresAt: Date | null }>(secrets: T[], now: number): T[] {
   return secrets.filter((secret) => secretStatus(secret.expiresAt, now).kind !== "active").sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime());
+}
+
+/** "1 secret has expired", "2 secrets expire soon", "1 secret has expired, 2 expire soon"; null when none is due. */
+export function dueSummary(secrets: { expiresAt: Date | null }[], now: number): string | null {
+  const kinds = secrets.map((secret) => secretStatus(secret.expiresAt, now).kind);
+  const expired = kinds.filter((kind) => kind === "expired").length;
+  const expiring = kinds.filter((kind) => kind === "expiring").length;
+  const parts = [
+    expired > 0 && (expired === 1 ? "1 secret has expired" : `${expired} secrets have expired`),
+    expiring > 0 && `${expiring}${expired > 0 ? "" : expiring === 1 ? " secret" : " secrets"} ${expiring === 1 ? "expires" : "expire"} soon`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
 }
 
 export function isRecentlyUsed(lastUsedAt: Date | null, now: number): boolean {

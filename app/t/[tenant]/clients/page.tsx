@@ -4,6 +4,7 @@ import { ClientsEmptyState } from "@/components/clients/clients-empty-state";
 import { ClientsFilters } from "@/components/clients/clients-filters";
 import { ClientsPagination } from "@/components/clients/clients-pagination";
 import { ClientsTable } from "@/components/clients/clients-table";
+import { CreatedClientBanner } from "@/components/clients/created-client-banner";
 import { Banner } from "@/components/ui/banner";
 import { buttonClass } from "@/components/ui/button";
 import { getClientName } from "@/lib/clients/get-client-name";
@@ -13,7 +14,7 @@ import { clientListQueryFromSearchParams } from "@/lib/validation/client-list";
 
 export const metadata: Metadata = { title: "Clients" };
 
-// Filters, search and page live in the URL, so every view of the list is a link to share
+// Filters, search, sort and page live in the URL, so every view of the list is a link to share
 // and Back returns to the previous one.
 export default async function ClientsPage({
   params,
@@ -25,7 +26,8 @@ export default async function ClientsPage({
   const [{ tenant }, search] = await Promise.all([params, searchParams]);
   const ctx = await requireTenantPage(tenant, "/clients");
   const query = clientListQueryFromSearchParams(search);
-  const created = typeof search.created === "string" ? search.created : null;
+  // A Client Id: the client just created, confirmed at the top and highlighted in its row.
+  const created = typeof search.created === "string" ? search.created.toLowerCase() : null;
   const [list, createdName] = await Promise.all([listClients(ctx, query), created ? getClientName(ctx, created) : null]);
   const filtered = Boolean(query.type || query.environment || query.q);
   const tenantHasClients = list.total > 0 || filtered;
@@ -40,16 +42,14 @@ export default async function ClientsPage({
           </Link>
         )}
       </div>
-      {createdName && (
-        <Banner tone="success">Client “{createdName}” was created. Its secret is not stored anywhere; if it was not saved, add a new secret.</Banner>
-      )}
+      {created && createdName && <CreatedClientBanner key={created} tenantSlug={ctx.tenantSlug} client={{ clientId: created, name: createdName }} />}
       {!ctx.isAdministrator && <Banner tone="info">You can view clients. Adding and changing them needs the Account Administrator role.</Banner>}
       {tenantHasClients && <ClientsFilters tenantSlug={ctx.tenantSlug} query={query} environments={list.environments} />}
       {list.clients.length === 0 ? (
-        <ClientsEmptyState tenantSlug={ctx.tenantSlug} filtered={filtered} isAdministrator={ctx.isAdministrator} pageSize={query.pageSize} />
+        <ClientsEmptyState tenantSlug={ctx.tenantSlug} filtered={filtered} isAdministrator={ctx.isAdministrator} query={query} />
       ) : (
         <>
-          <ClientsTable tenantSlug={ctx.tenantSlug} clients={list.clients} now={Date.now()} />
+          <ClientsTable tenantSlug={ctx.tenantSlug} clients={list.clients} query={query} now={Date.now()} highlight={created} />
           <ClientsPagination
             tenantSlug={ctx.tenantSlug}
             query={query}
