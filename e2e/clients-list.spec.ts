@@ -211,6 +211,11 @@ test("after a client is added, the list opens at its top with the new client hig
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const { clientId } = await copySecretAndClose(page);
 
+  // The wizard lands on the new client's Connect tab, at its top; its banner leads to the list.
+  await expect(page).toHaveURL(new RegExp(`/clients/${clientId}/connect\\?created=1$`));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 40));
+  await page.getByRole("link", { name: "back to the clients list" }).click();
   await expect(page).toHaveURL(new RegExp(`/clients\\?created=${clientId}$`));
   const banner = page.getByRole("status").filter({ hasText: "“Newest sensor” was created" });
   await expect(banner).toBeVisible();

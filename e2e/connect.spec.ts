@@ -39,7 +39,7 @@ test("the curl and Node.js snippets of a new client-credentials client get a tok
 
   // Where the add-client wizard lands: the banner, and the way back to the highlighted row.
   await page.goto(`/t/${tenant.slug}/clients/${clientId}/connect?created=1`);
-  await expect(page.getByRole("status").filter({ hasText: `Client “${NAME}” is ready. Connect your application:` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Client “${NAME}” is ready. Connect your application with the code below` })).toBeVisible();
   await expect(page.getByRole("link", { name: "back to the clients list" })).toHaveAttribute("href", `/t/${tenant.slug}/clients?created=${clientId}`);
   await expect(page.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Connect" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { name: "Connect your application" })).toBeVisible();

@@ -190,3 +190,45 @@ test("a member's roles: unsaved changes ask before leaving", async ({ page, tena
   await expect(page).toHaveURL(/\/users\/[^/]+\/roles$/);
   await expect(administrator).toBeChecked();
 });
+
+test("Sign out with unsaved work asks first, once; signing out drops this tab's drafts", async ({ page, tenant }) => {
+  await signInAs(page.request, tenant.admin);
+  await page.goto(`/t/${tenant.slug}/clients/new`);
+  await page.getByLabel("Name").fill("Draft before sign-out");
+  await expect.poll(() => sessionStorageText(page)).toContain("Draft before sign-out");
+
+  // Dismissed: still signed in, on the page, with the work.
+  const asked = answerNextDialog(page, false);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  expect(await asked).toMatchObject({ type: "confirm", message: expect.stringMatching(/^Leave without adding the client\?/) });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Secret description")).toBeVisible(); // the session still answers the server check
+
+  // Accepted: signed out, with no second (beforeunload) question on the way, and no draft left.
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect(dialogs).toEqual(["confirm"]);
+  expect(await sessionStorageText(page)).not.toContain("Draft before sign-out");
+});
+
+test("Back while the one-time secret dialog is open asks first: the secret is not lost without a word", async ({ page, tenant }) => {
+  await signInAs(page.request, tenant.admin);
+  await page.goto(`/t/${tenant.slug}/clients`);
+  await page.getByRole("link", { name: "Add client" }).first().click();
+  await page.getByLabel("Name").fill("Dialog guard");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+
+  const asked = answerNextDialog(page, false);
+  await backCancelled(page);
+  expect(await asked).toMatchObject({ type: "confirm", message: "Leave this page? You will not see this secret again." });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/clients/new$`));
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { ClearSessionDrafts } from "@/components/auth/clear-session-drafts";
 import { DevSignInForm, SsoButton } from "@/components/auth/sign-in-forms";
 import { Banner } from "@/components/ui/banner";
 import { getSessionUser } from "@/lib/auth/get-session-user";
@@ -45,6 +46,7 @@ export default async function SignInPage({
         </p>
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
+      <ClearSessionDrafts />
       {sso && <SsoButton providerName={sso.name} callbackUrl={target} reauthenticate={again} />}
       {dev && <DevSignInForm callbackUrl={target} />}
       {!sso && !dev && (

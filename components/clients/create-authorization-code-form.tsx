@@ -116,11 +116,6 @@ export function CreateAuthorizationCodeForm({ tenantSlug, environments, settings
         clientId={register("clientId", { onBlur: () => void add.checkClientId() })}
         errors={errors}
       />
-      {add.sameName && (
-        <Banner tone="warning">
-          <SameNameWarning tenantSlug={tenantSlug} sameName={add.sameName} />
-        </Banner>
-      )}
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? "Saving…" : "Save"}

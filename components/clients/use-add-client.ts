@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_KEY_PREFIX, useSessionDraft } from "@/components/forms/use-session-draft";
 import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { CLIENT_TYPES, type TClientType } from "@/lib/validation/client";
 import { useNewClientChecks } from "./use-new-client-checks";
@@ -10,8 +10,8 @@ import { useNewClientChecks } from "./use-new-client-checks";
 const LEAVE_ADD_CLIENT = "Leave without adding the client? This tab keeps what you entered for it (not a secret or key) until you come back.";
 
 // Per tenant and type, in sessionStorage: this tab only.
-const draftKey = (tenantSlug: string, type: TClientType) => `latchkey.add-client.${tenantSlug}.${type}`;
-const lastTypeKey = (tenantSlug: string) => `latchkey.add-client.${tenantSlug}.type`;
+const draftKey = (tenantSlug: string, type: TClientType) => `${DRAFT_KEY_PREFIX}add-client.${tenantSlug}.${type}`;
+const lastTypeKey = (tenantSlug: string) => `${DRAFT_KEY_PREFIX}add-client.${tenantSlug}.type`;
 
 /** The type of the client being drafted when the Add client page was left, if its draft is still there. */
 export function draftedClientType(tenantSlug: string): TClientType | null {

@@ -7,6 +7,19 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
 type DraftField<T> = keyof T & string;
 type Draft = Record<string, unknown>;
 
+/** Every draft's storage key starts with this. */
+export const DRAFT_KEY_PREFIX = "latchkey.";
+
+/** Drops every draft of this tab: at sign-out and on the sign-in page, so the next person never finds one. */
+export function clearSessionDrafts(): void {
+  try {
+    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
+    for (const key of keys) if (key?.startsWith(DRAFT_KEY_PREFIX)) window.sessionStorage.removeItem(key);
+  } catch {
+    // no storage: no drafts either
+  }
+}
+
 function readDraft(key: string): Draft | null {
   try {
     const raw = window.sessionStorage.getItem(key);

@@ -24,6 +24,19 @@ function leavingLink(event: MouseEvent): boolean {
   return url.pathname !== window.location.pathname || url.search !== window.location.search;
 }
 
+// The guards of the page, so a way out that is not a navigation (signing out: the session
+// ends before the page is left) can ask first and then leave without a second question.
+const active = new Set<{ message: string }>();
+let leavingOnPurpose = false;
+
+/** Asks about the page's unsaved work, if any; true when the page may be left. Then it leaves without asking again. */
+export function confirmLeavingUnsavedWork(): boolean {
+  const [first] = active;
+  if (first && !window.confirm(first.message)) return false;
+  leavingOnPurpose = true;
+  return true;
+}
+
 /**
  * Asks before unsaved work is dropped. The App Router has no navigation events, so:
  * - reload, close, another site: beforeunload (the browser's own question);
@@ -39,9 +52,11 @@ export function useUnsavedChangesWarning(dirty: boolean, message: string = UNSAV
   useEffect(() => {
     if (!dirty) return;
     const navigation = navigationApi();
+    const guard = { message };
+    active.add(guard);
 
     function onBeforeUnload(event: BeforeUnloadEvent) {
-      event.preventDefault();
+      if (!leavingOnPurpose) event.preventDefault();
     }
     function onClick(event: MouseEvent) {
       if (!leavingLink(event) || window.confirm(message)) return;
@@ -58,6 +73,7 @@ export function useUnsavedChangesWarning(dirty: boolean, message: string = UNSAV
     document.addEventListener("click", onClick, true);
     navigation?.addEventListener("navigate", onNavigate);
     return () => {
+      active.delete(guard);
       window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("click", onClick, true);
       navigation?.removeEventListener("navigate", onNavigate);

@@ -3,6 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
+
+const LEAVE_SECRET = "Leave this page? You will not see this secret again.";
 
 export type OneTimeSecret = { title: string; clientId: string; clientSecret: string; expiresAt: Date | null };
 
@@ -19,11 +22,9 @@ export function OneTimeSecretDialog({ secret, onClose }: { secret: OneTimeSecret
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    // Leaving the page would lose the secret just the same.
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
   }, []);
+  // Leaving the page (reload, close, Back) would lose the secret just the same.
+  useUnsavedChangesWarning(true, LEAVE_SECRET);
 
   function requestClose() {
     if (copied || confirming) {

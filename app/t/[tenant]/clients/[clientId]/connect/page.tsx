@@ -42,10 +42,11 @@ export default async function ClientConnectPage({ params, searchParams }: Props)
       {/* The add-client wizard lands here with exactly ?created=1 once the secret dialog is closed. */}
       {created === "1" && (
         <Banner tone="success">
-          Client “{client.name}” is ready. Connect your application:{" "}
+          Client “{client.name}” is ready. Connect your application with the code below, or go{" "}
           <Link href={`/t/${ctx.tenantSlug}/clients?created=${encodeURIComponent(client.clientId)}`} className="underline">
             back to the clients list
           </Link>
+          .
         </Banner>
       )}
       <section aria-labelledby="connect-heading" className="space-y-3">
