@@ -29,14 +29,12 @@ export function RoleAssignmentForm({
   roles,
   assignedRoleIds,
   lockedReason,
-  notes,
 }: {
   tenantSlug: string;
   target: AssignmentTarget;
   roles: RoleOption[];
   assignedRoleIds: string[];
   lockedReason: string;
-  notes?: Record<string, string>;
 }) {
   const router = useRouter();
   const toast = useToast();
@@ -83,7 +81,6 @@ export function RoleAssignmentForm({
             onChange={field.onChange}
             legend={`Roles of ${target.label}`}
             lockedReason={lockedReason}
-            notes={notes}
             disabled={pending}
             describedBy={errorLines ? "role-assignment-error" : undefined}
           />

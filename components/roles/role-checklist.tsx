@@ -15,7 +15,6 @@ export function RoleChecklist({
   onChange,
   legend = "Roles",
   lockedReason,
-  notes = {},
   disabled = false,
   describedBy,
 }: {
@@ -25,8 +24,6 @@ export function RoleChecklist({
   legend?: string;
   /** Why Account Member cannot be unchecked, e.g. "every client has this role". */
   lockedReason: string;
-  /** Extra words under a role, by role id (e.g. a warning about the last administrator). */
-  notes?: Record<string, string>;
   disabled?: boolean;
   describedBy?: string;
 }) {
@@ -66,7 +63,7 @@ export function RoleChecklist({
       </div>
       <ul id={`${id}-list`} className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
         {shown.map((role) => {
-          const describe = [role.locked ? lockedReason : role.description, role.fixedReason, notes[role.id]].filter(Boolean);
+          const describe = [role.locked ? lockedReason : role.description, role.fixedReason].filter(Boolean);
           const hintId = `${id}-${role.id}-hint`;
           return (
             <li key={role.id} className="px-3 py-2">

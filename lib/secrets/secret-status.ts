@@ -2,9 +2,7 @@
 // `now`), so a server-rendered table and the browser agree and there is no hydration
 // mismatch; times are shown in UTC because expiry happens at 00:00 UTC.
 
-import { isoDate } from "@/lib/validation/secret";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, isoDate } from "@/lib/validation/secret";
 
 // The one place the expiry thresholds live: the clients list, the Secrets tab and its
 // rotation notice all read them from here (seeds 000/001: rotate within 30 days).

@@ -22,26 +22,23 @@ export const DEFAULT_SORT_ORDER: Record<TClientListSort, TSortOrder> = { name: "
  * anyone can edit, so a value that makes no sense falls back to its default (.catch)
  * instead of failing the page; the CLI checks its flags itself before calling.
  */
+/** A text parameter of the list's URL: a bad or empty one means "not given" (a list never refuses its URL). */
+const ZOptionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((text) => text || undefined);
+
 export const ZClientListQuery = z
   .object({
     /** Empty: all types. */
     type: z.enum(CLIENT_TYPES).optional().catch(undefined),
     /** An environment id of the tenant; empty: all environments. */
-    environment: z
-      .string()
-      .trim()
-      .max(100)
-      .optional()
-      .catch(undefined)
-      .transform((id) => id || undefined),
+    environment: ZOptionalText,
     /** Part of a name (any letter case) or of a Client Id. */
-    q: z
-      .string()
-      .trim()
-      .max(100)
-      .optional()
-      .catch(undefined)
-      .transform((q) => q || undefined),
+    q: ZOptionalText,
     page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
     pageSize: z.coerce
       .number()

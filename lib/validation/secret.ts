@@ -9,7 +9,7 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An expiry some days or years from today (YYYY-MM-DD, UTC); a year is the same date next year. */
 export function secretExpiryIn(span: { days: number } | { years: number }, today = new Date()): string {
