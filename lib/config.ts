@@ -22,6 +22,21 @@ export function sessionConfig(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
+/** A TCP port: 1–65535. */
+function portNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveInteger(env, name, fallback);
+  if (value > 65_535) throw new Error(`${name} must be a port number (1–65535), not "${value}"`);
+  return value;
+}
+
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`${name} must be a whole number of milliseconds from 0 to ${max}, not "${raw}"`);
+  return value;
+}
+
 export type SessionConfig = ReturnType<typeof sessionConfig>;
 
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -59,6 +74,21 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
       windowSeconds: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_WINDOW", 60),
       alertPerClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_ALERT", 50),
     },
+    /**
+     * The management listener (/healthz, /readyz, /metrics): loopback by default, so only
+     * this machine's load balancer and monitoring reach it unless the operator opens it.
+     */
+    management: {
+      port: portNumber(env, "LATCHKEY_MANAGEMENT_PORT", 9464),
+      host: env.LATCHKEY_MANAGEMENT_HOST?.trim() || "127.0.0.1",
+    },
+    /**
+     * On SIGTERM, how long an instance goes on serving while /readyz already says 503, so
+     * the load balancer's health check takes it out of rotation before it stops accepting
+     * connections: at least the balancer's check interval times its fall count. The whole
+     * stop stays within 10 s, so this leaves time for requests in flight.
+     */
+    shutdownDelayMs: milliseconds(env, "LATCHKEY_SHUTDOWN_DELAY_MS", env.NODE_ENV === "production" ? 3_000 : 0, 7_000),
     /** Every failed client authentication is answered no sooner than this (ms) after its request began. */
     authFailureMinMs: positiveInteger(env, "LATCHKEY_AUTH_FAILURE_MIN_MS", 150),
   };

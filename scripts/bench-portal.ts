@@ -88,7 +88,15 @@ async function startServer(): Promise<ChildProcess> {
   const output = createWriteStream(path.join(DATA_DIR, "server.log"));
   // Its own process group, so stopping it stops npm and the server processes together.
   const child = spawn("npm", ["start"], {
-    env: { ...env, PORT: String(PORT), LATCHKEY_BASE_URL: BASE, LATCHKEY_DEV_SIGNIN: "1", DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
+    env: {
+      ...env,
+      PORT: String(PORT),
+      LATCHKEY_MANAGEMENT_PORT: String(PORT + 2000),
+      LATCHKEY_BASE_URL: BASE,
+      LATCHKEY_DEV_SIGNIN: "1",
+      DATABASE_URL,
+      LATCHKEY_DATA_DIR: DATA_DIR,
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

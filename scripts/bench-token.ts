@@ -338,7 +338,8 @@ function startLatchkey(base: string, logFile: string): ChildProcess {
   return startGroup(
     "sh",
     ["-c", scripts.start!],
-    { ...inherited, PORT: String(PORT), LATCHKEY_BASE_URL: base, DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
+    // Its own management port, beside any installation running on this machine.
+    { ...inherited, PORT: String(PORT), LATCHKEY_MANAGEMENT_PORT: String(PORT + 2000), LATCHKEY_BASE_URL: base, DATABASE_URL, LATCHKEY_DATA_DIR: DATA_DIR },
     logFile,
   );
 }

@@ -25,6 +25,8 @@ export function e2eDatabaseUrl(): string {
 export function e2eServerEnv(): Record<string, string> {
   return {
     PORT: String(E2E_PORT),
+    // Per port too: the two databases' suites run side by side.
+    LATCHKEY_MANAGEMENT_PORT: String(E2E_PORT + 2000),
     LATCHKEY_BASE_URL: E2E_BASE_URL,
     LATCHKEY_DATA_DIR: E2E_DATA_DIR,
     // Development sign-in stays on: most specs sign in through it (sign-in.ts).

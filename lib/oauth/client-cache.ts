@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { clientCacheHits, clientCacheMisses } from "@/lib/metrics/metrics";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 import { clientIdExists, loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
 
@@ -40,7 +41,11 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   if (!CLIENT_ID_PATTERN.test(key)) return { client: undefined, loaded: false };
   await ensureFresh();
   const cached = entries.get(key);
-  if (cached || unknown.has(key)) return { client: cached, loaded: false };
+  if (cached || unknown.has(key)) {
+    clientCacheHits.inc();
+    return { client: cached, loaded: false };
+  }
+  clientCacheMisses.inc();
   return { client: await load(key), loaded: true };
 }
 

@@ -12,6 +12,7 @@ import { LocalSigningKey } from "./local-signing-key";
 import { extensionRoutes } from "./extension-routes";
 import { countFailedAuthentications, delayFailedAuthentications, noteCorsRefusal } from "./failed-authentication-limit";
 import { interactionMiddleware } from "./interaction";
+import { measureTokenRequests } from "./measure-token-requests";
 import type { LatchkeyClient } from "./latchkey-client";
 import {
   addIssuerToEveryAuthorizationResponse,
@@ -297,6 +298,7 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
 
   countFailedAuthentications(provider, limiter, config.authFailureLimits.alertPerClient);
   provider.use(tokenServiceHeaders(config.baseUrl));
+  provider.use(measureTokenRequests());
   provider.use(delayFailedAuthentications(config.authFailureMinMs));
   provider.use(
     extensionRoutes({

@@ -17,7 +17,11 @@ export function isIdentityRequest(url: string | undefined): boolean {
   return url === IDENTITY_PREFIX || !!url?.startsWith(`${IDENTITY_PREFIX}/`) || !!url?.startsWith(`${IDENTITY_PREFIX}?`);
 }
 
-export type IdentityHandler = ((req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void) & { close(): void };
+export type IdentityHandler = ((req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void) & {
+  close(): void;
+  /** Whether a key to sign tokens with is loaded (for /readyz). */
+  hasSigningKey(): boolean;
+};
 
 /**
  * The token service as a Node request handler for everything under /identity. It strips
@@ -76,6 +80,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
     return void callback(req, res);
   };
   return Object.assign(handler, {
+    hasSigningKey: () => Object.keys(keys.signingKids).length > 0 && keys.jwks.keys.length > 0,
     close() {
       clearInterval(keyPoll);
       clearInterval(maintenance);

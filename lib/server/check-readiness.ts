@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { messageOf, type Readiness } from "./management-listener";
+
+const DATABASE_TIMEOUT_MS = 2_000;
+
+export type ServingState = { stopping: boolean; listening: boolean; hasSigningKey(): boolean };
+
+/**
+ * Ready: serving, not stopping, the database answers, and a signing key is loaded. (The
+ * migrations check joins here; see lib/db/migration-status.ts.)
+ */
+export async function checkReadiness(state: ServingState): Promise<Readiness> {
+  if (state.stopping) return { ready: false, reason: "shutting down" };
+  if (!state.listening) return { ready: false, reason: "starting" };
+  try {
+    await withTimeout(db.$queryRaw`SELECT 1`, DATABASE_TIMEOUT_MS);
+  } catch (error) {
+    return { ready: false, reason: `the database does not answer: ${withoutCredentials(messageOf(error))}` };
+  }
+  if (!state.hasSigningKey()) return { ready: false, reason: "no signing key is loaded" };
+  return { ready: true };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A driver's message may quote the connection string: never its password. */
+function withoutCredentials(message: string): string {
+  return message
+    .replace(/\/\/[^/\s@]*@/g, "//…@")
+    .split("\n")[0]!
+    .trim();
+}
