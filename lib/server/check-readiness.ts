@@ -6,10 +6,7 @@ const DATABASE_TIMEOUT_MS = 2_000;
 
 export type ServingState = { stopping: boolean; listening: boolean; hasSigningKey(): boolean };
 
-/**
- * Ready: serving, not stopping, the database answers, and a signing key is loaded. (The
- * migrations check joins here; see lib/db/migration-status.ts.)
- */
+/** Ready: serving, not stopping, the database answers, and a signing key is loaded. */
 export async function checkReadiness(state: ServingState): Promise<Readiness> {
   if (state.stopping) return { ready: false, reason: "shutting down" };
   if (!state.listening) return { ready: false, reason: "starting" };

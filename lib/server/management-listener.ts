@@ -54,6 +54,14 @@ export function startManagementListener(host: string, port: number, probes: Mana
   });
 }
 
+/** As startManagementListener; a port that cannot be opened stops the process with one line. */
+export function openManagementListener(config: { host: string; port: number }, probes: ManagementProbes): Promise<Server> {
+  return startManagementListener(config.host, config.port, probes).catch((error: unknown) => {
+    console.error(`latchkey: ${messageOf(error)}`);
+    process.exit(1);
+  });
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

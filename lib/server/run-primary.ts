@@ -2,11 +2,9 @@ import cluster from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
 import { countFailuresForWorkers } from "@/lib/oauth/auth-failure-limiter";
-import { startManagementListener } from "./management-listener";
-import { askWorkersReadiness } from "./worker-readiness";
+import { openManagementListener } from "./management-listener";
+import { askWorkersReadiness, liveWorkers } from "./worker-readiness";
 
-/** A worker's exit code for "this build must not run against this database": stop, don't retry. */
-export const EXIT_REFUSED = 78;
 const STOP_DEADLINE_MS = 10_000;
 
 /**
@@ -19,22 +17,13 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   const metrics = new AggregatorRegistry();
   let stopping = false;
-  const management = await startManagementListener(config.management.host, config.management.port, {
-    healthy: () => !stopping && Object.values(cluster.workers ?? {}).some((worker) => worker?.isConnected()),
+  const management = await openManagementListener(config.management, {
+    healthy: () => !stopping && liveWorkers().length > 0,
     readiness: async () => (stopping ? { ready: false, reason: "shutting down" } : askWorkersReadiness()),
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.clusterMetrics() }),
-  }).catch((error: unknown) => {
-    console.error(`latchkey: ${(error as Error).message}`);
-    process.exit(1);
   });
 
   cluster.on("exit", (worker, code, signal) => {
-    if (code === EXIT_REFUSED) {
-      // The worker said why on stderr; every worker would say the same.
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGKILL");
-      process.exit(EXIT_REFUSED);
-    }
     // A worker that stopped when told to (a signal to the whole process group, as on Ctrl-C
     // or from systemd, may reach it before this process) is not replaced.
     if (stopping || code === 0) return;
@@ -49,13 +38,14 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
       stopping = true;
       // Each worker keeps serving for the shutdown delay, then drains (start-server.ts).
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-      const done = () => {
+      const doneWhenAllExited = () => {
+        if (Object.keys(cluster.workers ?? {}).length > 0) return;
         management.close();
         process.exit(0);
       };
-      cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && done());
-      if (Object.keys(cluster.workers ?? {}).length === 0) done();
-      setTimeout(done, STOP_DEADLINE_MS).unref();
+      cluster.on("exit", doneWhenAllExited);
+      doneWhenAllExited();
+      setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
     });
   }
 }

@@ -14,8 +14,8 @@ let held: Database.Database | undefined;
 export function holdSqliteInstanceLock(env: NodeJS.ProcessEnv): string | null {
   const database = databaseFromEnv(env);
   if (database.kind !== "sqlite" || held) return null;
-  const file = `${database.url.replace(/^file:/, "")}.instance-lock`;
-  const lock = new Database(file, { timeout: 0 });
+  const databaseFile = database.url.replace(/^file:/, "");
+  const lock = new Database(`${databaseFile}.instance-lock`, { timeout: 0 });
   try {
     lock.pragma("locking_mode = EXCLUSIVE");
     lock.exec("BEGIN EXCLUSIVE");
@@ -24,6 +24,6 @@ export function holdSqliteInstanceLock(env: NodeJS.ProcessEnv): string | null {
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-    return `another Latchkey instance is running on the SQLite database ${database.url.replace(/^file:/, "")}; SQLite serves one instance (its LATCHKEY_WORKERS processes share it): for several instances use PostgreSQL (DATABASE_URL=postgresql://…)`;
+    return `another Latchkey instance is running on the SQLite database ${databaseFile}; SQLite serves one instance (its LATCHKEY_WORKERS processes share it): for several instances use PostgreSQL (DATABASE_URL=postgresql://…)`;
   }
 }

@@ -11,7 +11,7 @@ import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
 import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
 import { checkReadiness, type ServingState } from "./check-readiness";
 import { devSignInNotice } from "./dev-sign-in-notice";
-import { startManagementListener } from "./management-listener";
+import { openManagementListener } from "./management-listener";
 import { answerReadinessQuestions } from "./worker-readiness";
 
 // The whole stop, from the signal to the exit, stays within this.
@@ -32,13 +32,10 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
     // Constructing one makes prom-client answer the primary's requests for this worker's figures.
     new AggregatorRegistry();
   } else {
-    await startManagementListener(config.management.host, config.management.port, {
+    await openManagementListener(config.management, {
       healthy: () => state.listening && !state.stopping,
       readiness,
       metrics: async () => ({ contentType: register.contentType, body: await register.metrics() }),
-    }).catch((error: unknown) => {
-      console.error(`latchkey: ${(error as Error).message}`);
-      process.exit(1);
     });
   }
 

@@ -19,9 +19,14 @@ export function answerReadinessQuestions(check: () => Promise<Readiness>): void 
   });
 }
 
+/** In the primary: the workers still connected to it. */
+export function liveWorkers(): Worker[] {
+  return Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker?.isConnected());
+}
+
 /** In the primary: ready when every running worker says so (and there is one). */
 export async function askWorkersReadiness(): Promise<Readiness> {
-  const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker?.isConnected());
+  const workers = liveWorkers();
   if (workers.length === 0) return { ready: false, reason: "no server process is running" };
   const answers = await Promise.all(workers.map(askWorker));
   return answers.find((answer) => !answer.ready) ?? { ready: true };
