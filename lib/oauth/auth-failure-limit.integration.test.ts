@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { countRecentClientAuthFailures } from "@/lib/clients/count-client-auth-failures";
 import { createClient } from "@/lib/clients/create-client";
 import { db } from "@/lib/db/prisma";
+import { clientAuthenticationFailures, rateLimited } from "@/lib/metrics/metrics";
 import { tokenServiceTenantContext } from "@/lib/tenants/load-tenant-context";
 import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fixtures";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
@@ -15,21 +16,22 @@ import { countClientAuthFailures } from "./count-client-auth-failures";
 
 let tenant: TestTenant;
 let service: TestTokenService | undefined;
+let second: TestTokenService | undefined;
 
 beforeAll(async () => {
   tenant = await createTestTenant("limits");
 });
 
 afterEach(async () => {
-  await service?.close();
-  service = undefined;
+  await Promise.all([service?.close(), second?.close()]);
+  service = second = undefined;
 });
 
-async function tokenRequest(clientId: string, secret: string, how: "basic" | "post" = "basic", headers: Record<string, string> = {}) {
+async function tokenRequest(clientId: string, secret: string, how: "basic" | "post" = "basic", headers: Record<string, string> = {}, at = service!) {
   const answer =
     how === "basic"
-      ? await postToken(service!.issuer, { grant_type: "client_credentials" }, { basic: { clientId, secret }, headers })
-      : await postToken(service!.issuer, { grant_type: "client_credentials", client_id: clientId, client_secret: secret }, { headers });
+      ? await postToken(at.issuer, { grant_type: "client_credentials" }, { basic: { clientId, secret }, headers })
+      : await postToken(at.issuer, { grant_type: "client_credentials", client_id: clientId, client_secret: secret }, { headers });
   return { status: answer.status, retryAfter: answer.headers.get("retry-after"), body: answer.body };
 }
 
@@ -59,6 +61,36 @@ describe("failed client authentication limits", () => {
       expect((await tokenRequest(target.clientId, target.secret.plaintext, how, { "x-forwarded-for": "198.51.100.20" })).status).toBe(200);
     }
     expect((await tokenRequest(bystander.clientId, bystander.secret.plaintext, "basic", attacker)).status).toBe(200);
+  });
+
+  it("hold exactly for failures spread over two instances on one database, at either of them, and count them in the metrics", async () => {
+    const env = { LATCHKEY_AUTH_FAILURES_PER_CLIENT: "6", LATCHKEY_AUTH_FAILURES_PER_ADDRESS: "100" };
+    [service, second] = [await startTokenService(env), await startTokenService(env)];
+    const client = await createClient(tenant.admin, clientInput());
+    const failures = async (reason: string) => (await clientAuthenticationFailures.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0;
+    const [wrongBefore, unknownBefore, limitedBefore] = [
+      await failures("wrong_secret"),
+      await failures("unknown_client"),
+      (await rateLimited.get()).values[0]?.value ?? 0,
+    ];
+    // Alternating, as a balancer would spread them: six failures in all reach the limit.
+    for (let i = 0; i < 6; i++) expect((await tokenRequest(client.clientId, "lk_wrong", "basic", {}, i % 2 ? second : service)).status).toBe(401);
+    for (const at of [service, second, service]) {
+      const refused = await tokenRequest(client.clientId, "lk_wrong", "basic", {}, at);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toBe("too_many_requests");
+      expect(Number(refused.retryAfter)).toBeGreaterThan(50);
+    }
+    // Within a second both hold the block in memory, so even the right secret waits.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    for (const at of [service, second]) expect((await tokenRequest(client.clientId, client.secret.plaintext, "basic", {}, at)).status).toBe(429);
+    expect((await tokenRequest(crypto.randomUUID(), "lk_wrong", "basic", {}, service)).status).toBe(401);
+    // One process holds both services: their figures add up here as the cluster's /metrics would.
+    // Six, and the one the first service counted before it knew of the block; the others
+    // were refused before any secret was checked.
+    expect((await failures("wrong_secret")) - wrongBefore).toBe(7);
+    expect((await failures("unknown_client")) - unknownBefore).toBe(1);
+    expect(((await rateLimited.get()).values[0]?.value ?? 0) - limitedBefore).toBe(5);
   });
 
   it("count one client's failures from many addresses across processes: shown for its tenant, audited once per hour", async () => {

@@ -1,9 +1,13 @@
-import cluster from "node:cluster";
 import { isIP } from "node:net";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { Db } from "@/lib/db/prisma";
 
-// Bounds on memory however many addresses fail: past them the oldest entries go first.
-const MAX_WINDOWS = 100_000;
+// Bounds on memory however many addresses fail: past it the oldest blocks go first.
 const MAX_BLOCKED = 20_000;
+// How often each process reads the blocks other instances' failures made.
+const BLOCK_POLL_MS = 1_000;
+// rate-limiter-flexible's prefix of the stored keys (AuthFailureCount.key).
+const STORE_PREFIX = "auth-failures";
 
 export type AuthFailureLimits = {
   /** Failed client authentications allowed per client id from one source address in a window. */
@@ -16,80 +20,54 @@ export type AuthFailureLimits = {
 };
 
 /**
- * Counts failed client authentications per key in a window that starts at the key's first
- * failure. Reaching the limit blocks the key until that window ends. Memory stays bounded
- * without a full scan: the map is kept in order of window start (a new window re-inserts its
- * key), so ended windows are dropped from the front, and past maxKeys the oldest goes.
- */
-export class FailureWindows {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  constructor(
-    private readonly limits: AuthFailureLimits,
-    private readonly maxKeys = MAX_WINDOWS,
-  ) {}
-
-  get size(): number {
-    return this.windows.size;
-  }
-
-  /** Counts one failure; returns when the key's block ends (epoch ms), or null if it is not blocked. */
-  fail(key: string, now = Date.now()): number | null {
-    const windowMs = this.limits.windowSeconds * 1000;
-    for (const [k, w] of this.windows) {
-      if (now - w.start < windowMs) break;
-      this.windows.delete(k);
-    }
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= windowMs) {
-      this.windows.delete(key);
-      if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
-      this.windows.set(key, (window = { start: now, count: 0 }));
-    }
-    window.count++;
-    const limit = key.startsWith("client:") ? this.limits.perClient : this.limits.perAddress;
-    return window.count >= limit ? window.start + windowMs : null;
-  }
-}
-
-type Message = { latchkey: "auth-failure"; keys: string[] } | { latchkey: "auth-block"; key: string; until: number };
-
-/**
- * The token service's view: which keys are blocked now, and reporting failures. A single
- * process counts by itself. Cluster workers report each failure to the primary, which
- * counts for all of them (see countFailuresForWorkers) and tells every worker about a
- * block, so the limits hold for the server as a whole, not per worker.
+ * The token service's failed-authentication limits, the same for every instance and
+ * process: each failure is counted in the database (rate-limiter-flexible's Prisma store, a
+ * window from the key's first failure; its points are the failures), so failures spread over
+ * several instances reach the limit exactly as they would at one. The check on every
+ * request reads only memory: a key over its limit is blocked here when this process counts
+ * the failure that reaches it, and every second the blocks other processes reached are read.
+ * In that second another process may still take a request from a blocked key; if it fails,
+ * its count finds the key over the limit and the answer is 429 all the same (fail()).
  */
 export class AuthFailureLimiter {
   private readonly blocked = new Map<string, number>();
-  private readonly local: FailureWindows | null;
-  private readonly sweeper: NodeJS.Timeout;
+  private readonly perClient: RateLimiterPrisma;
+  private readonly perAddress: RateLimiterPrisma;
+  private readonly poll: NodeJS.Timeout;
+  private pollFailure = "";
 
   constructor(
-    limits: AuthFailureLimits,
+    private readonly limits: AuthFailureLimits,
+    private readonly store: Db,
     private readonly maxBlocked = MAX_BLOCKED,
   ) {
-    this.local = cluster.isWorker ? null : new FailureWindows(limits);
-    if (cluster.isWorker) {
-      process.on("message", (message: Message) => {
-        if (message?.latchkey === "auth-block") this.block(message.key, message.until);
+    const counter = (points: number) =>
+      new RateLimiterPrisma({
+        storeClient: store,
+        tableName: "authFailureCount",
+        keyPrefix: STORE_PREFIX,
+        points,
+        duration: limits.windowSeconds,
+        // Old rows go with the token service's other clean-up (deleteEndedAuthFailureCounts).
+        clearExpiredByTimeout: false,
+        // While the database cannot count, this process counts alone rather than not at all.
+        insuranceLimiter: new RateLimiterMemory({ points, duration: limits.windowSeconds }),
       });
-    }
-    // Blocks of keys that never come back would otherwise stay forever.
-    this.sweeper = setInterval(() => this.sweep(), limits.windowSeconds * 1000).unref();
+    this.perClient = counter(limits.perClient);
+    this.perAddress = counter(limits.perAddress);
+    this.poll = setInterval(() => void this.readBlocks(), BLOCK_POLL_MS).unref();
   }
 
   get blockedCount(): number {
     return this.blocked.size;
   }
 
-  /** Drops blocks that have ended. */
-  sweep(now = Date.now()): void {
-    for (const [key, until] of this.blocked) if (until <= now) this.blocked.delete(key);
+  close(): void {
+    clearInterval(this.poll);
   }
 
-  close(): void {
-    clearInterval(this.sweeper);
+  private limitOf(key: string): number {
+    return key.startsWith("client:") ? this.limits.perClient : this.limits.perAddress;
   }
 
   private block(key: string, until: number): void {
@@ -110,29 +88,55 @@ export class AuthFailureLimiter {
     return until ? Math.ceil((until - now) / 1000) : 0;
   }
 
-  fail(keys: string[]): void {
-    if (!this.local) {
-      process.send?.({ latchkey: "auth-failure", keys } satisfies Message);
-      return;
-    }
-    for (const key of keys) {
-      const until = this.local.fail(key);
-      if (until) this.block(key, until);
+  /**
+   * Counts one failure against each key. Resolves to the seconds to wait when a key was
+   * already at its limit before this failure (the caller answers 429), else 0. Never rejects.
+   */
+  async fail(keys: string[], now = Date.now()): Promise<number> {
+    const counted = await Promise.all(
+      keys.map((key) =>
+        (key.startsWith("client:") ? this.perClient : this.perAddress).consume(key).then(
+          (result) => result,
+          // Past the limit the library rejects with the count; anything else is a fault.
+          (result: unknown) => (result instanceof RateLimiterRes ? result : null),
+        ),
+      ),
+    );
+    let retryAfter = 0;
+    keys.forEach((key, i) => {
+      const result = counted[i];
+      if (!result || result.consumedPoints < this.limitOf(key)) return;
+      this.block(key, now + result.msBeforeNext);
+      if (result.consumedPoints > this.limitOf(key)) retryAfter = Math.max(retryAfter, Math.ceil(result.msBeforeNext / 1000));
+    });
+    return retryAfter;
+  }
+
+  /** Takes up the blocks any process's failures reached. */
+  async readBlocks(now = Date.now()): Promise<void> {
+    try {
+      const rows = await this.store.authFailureCount.findMany({
+        where: { expire: { gt: new Date(now) }, points: { gte: Math.min(this.limits.perClient, this.limits.perAddress) } },
+        orderBy: { expire: "asc" },
+        take: this.maxBlocked,
+      });
+      for (const row of rows) {
+        const key = row.key.slice(STORE_PREFIX.length + 1);
+        if (row.points >= this.limitOf(key) && this.blocked.get(key) !== row.expire!.getTime()) this.block(key, row.expire!.getTime());
+      }
+      this.pollFailure = "";
+    } catch (error) {
+      // The blocks this process counted itself still hold; say once that the others' are not read.
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.pollFailure) console.error("token service: could not read failed-authentication blocks:", message);
+      this.pollFailure = message;
     }
   }
 }
 
-/** In the cluster's primary: counts the workers' failures and broadcasts blocks. */
-export function countFailuresForWorkers(limits: AuthFailureLimits): void {
-  const windows = new FailureWindows(limits);
-  cluster.on("message", (_worker, message: Message) => {
-    if (message?.latchkey !== "auth-failure") return;
-    for (const key of message.keys) {
-      const until = windows.fail(key);
-      if (!until) continue;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ latchkey: "auth-block", key, until } satisfies Message);
-    }
-  });
+/** Counts whose window has ended; run with the token service's other clean-up. */
+export async function deleteEndedAuthFailureCounts(store: Db, now = Date.now()): Promise<void> {
+  await store.authFailureCount.deleteMany({ where: { expire: { lte: new Date(now) } } });
 }
 
 /**

@@ -2,8 +2,9 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "@/lib/config";
+import { db } from "@/lib/db/prisma";
 import { addMissingHeaders, securityHeaders } from "@/lib/http/security-headers";
-import { AuthFailureLimiter } from "./auth-failure-limiter";
+import { AuthFailureLimiter, deleteEndedAuthFailureCounts } from "./auth-failure-limiter";
 import { deleteOldClientAuthFailures } from "./client-auth-failures";
 import { createProvider } from "./create-provider";
 import { IDENTITY_PREFIX } from "./identity-paths";
@@ -34,7 +35,7 @@ export type IdentityHandler = ((req: IncomingMessage & { originalUrl?: string },
  */
 export async function createIdentityHandler(config: ServerConfig): Promise<IdentityHandler> {
   await ensureSigningKeys(config);
-  const limiter = new AuthFailureLimiter(config.authFailureLimits);
+  const limiter = new AuthFailureLimiter(config.authFailureLimits, db);
   const cookieKeys = [cookieKeyFrom(process.env.NEXTAUTH_SECRET)];
   const build = (keys: KeySet) => createProvider({ config, keys, cookieKeys, limiter, prefix: IDENTITY_PREFIX }).callback();
 
@@ -58,9 +59,13 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
       });
   }, KEY_POLL_INTERVAL_MS).unref();
   const maintenance = setInterval(() => {
-    Promise.all([deleteExpiredRecords(), deleteRetiredSigningKeys(), sweepPortalSessions({ limits: config.session }), deleteOldClientAuthFailures()]).catch(
-      (error: unknown) => console.error("token service: clean-up failed:", error instanceof Error ? error.message : error),
-    );
+    Promise.all([
+      deleteExpiredRecords(),
+      deleteRetiredSigningKeys(),
+      sweepPortalSessions({ limits: config.session }),
+      deleteOldClientAuthFailures(),
+      deleteEndedAuthFailureCounts(db),
+    ]).catch((error: unknown) => console.error("token service: clean-up failed:", error instanceof Error ? error.message : error));
   }, MAINTENANCE_INTERVAL_MS).unref();
 
   // Behind a proxy without LATCHKEY_TRUST_PROXY every client has the proxy's address, so the

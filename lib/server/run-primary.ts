@@ -1,7 +1,6 @@
 import cluster from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
-import { countFailuresForWorkers } from "@/lib/oauth/auth-failure-limiter";
 import { openManagementListener } from "./management-listener";
 import { askWorkersReadiness, liveWorkers } from "./worker-readiness";
 
@@ -13,7 +12,6 @@ const STOP_DEADLINE_MS = 10_000;
  * SIGTERM turns /readyz to 503 at once and waits for the workers' own graceful stop.
  */
 export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promise<void> {
-  countFailuresForWorkers(config.authFailureLimits);
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   const metrics = new AggregatorRegistry();
   let stopping = false;

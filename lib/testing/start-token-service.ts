@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { allowInsecureRequests, discovery, type ServerMetadata } from "openid-client";
 import { serverConfig, type ServerConfig } from "@/lib/config";
+import { db } from "@/lib/db/prisma";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 
 export type TestTokenService = { baseUrl: string; issuer: string; config: ServerConfig; close(): Promise<void> };
@@ -29,6 +30,9 @@ export async function startTokenService(env: Record<string, string | undefined> 
     LATCHKEY_AUTH_FAILURE_MIN_MS: "1",
     ...env,
   });
+  // Failure counts live in the database for every instance to share: each test's service
+  // starts from none, as a lone server would, or one test's failures would block the next's.
+  await db.authFailureCount.deleteMany();
   const identity = await createIdentityHandler(config);
   server.on("request", (req, res) => {
     if (isIdentityRequest(req.url)) return void identity(req, res);
