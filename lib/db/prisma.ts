@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseFromEnv } from "./database-url";
@@ -13,13 +14,20 @@ export type Db = SqliteClient;
 function createDb(): Db {
   const database = databaseFromEnv(process.env);
   if (database.kind === "postgres") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    // Our own pool, so its figures can be reported (lib/metrics/database-pool-metrics.ts).
+    const pool = (globalForDb.latchkeyPgPool = new Pool({ connectionString: database.url }));
+    const client = new PostgresClient({ adapter: new PrismaPg(pool) });
     return client as unknown as Db;
   }
   return new SqliteClient({ adapter: new LatchkeySQLiteAdapter({ url: database.url }) });
 }
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { latchkeyDb?: Db };
+const globalForDb = globalThis as unknown as { latchkeyDb?: Db; latchkeyPgPool?: Pool };
 
 export const db: Db = globalForDb.latchkeyDb ?? (globalForDb.latchkeyDb = createDb());
+
+/** The PostgreSQL pool behind `db`; undefined on SQLite. */
+export function postgresPool(): Pool | undefined {
+  return globalForDb.latchkeyPgPool;
+}

@@ -5,6 +5,7 @@ import { AggregatorRegistry, register } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
 import { FOREIGN_API_ANSWER, isForeignApiRequest } from "@/lib/http/foreign-api-request";
 import { addMissingHeaders, PORTAL_ISOLATION_HEADERS, securityHeaders } from "@/lib/http/security-headers";
+import { observeDatabasePool } from "@/lib/metrics/database-pool-metrics";
 import { collectProcessMetrics } from "@/lib/metrics/metrics";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
@@ -20,6 +21,7 @@ const STOP_DEADLINE_MS = 9_500;
 /** One server process: portal and token service on the configured port. */
 export async function startServer(config: ServerConfig, dev: boolean): Promise<void> {
   collectProcessMetrics();
+  observeDatabasePool();
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
   const portal = app.getRequestHandler();
