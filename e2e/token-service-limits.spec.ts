@@ -41,7 +41,7 @@ test("a client id is blocked from the address that failed, counted across all se
   const client = createClientCli(tenant.slug, "Rate-limited service");
   expect((await tokenOnNewConnection(client.clientId, client.clientSecret)).status).toBe(200);
   for (let i = 0; i < DEFAULT_LIMIT; i++) expect((await tokenOnNewConnection(client.clientId, "lk_wrong")).status).toBe(401);
-  // The primary tells every process about the block; give that message a moment.
+  // The process that counted the last failure tells the others through the primary; give that message a moment.
   await expect.poll(async () => (await tokenOnNewConnection(client.clientId, client.clientSecret)).status).toBe(429);
   const blocked = await tokenOnNewConnection(client.clientId, client.clientSecret);
   expect(blocked.status).toBe(429);

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/prisma";
+import { announceBlock, takeUpAnnouncedBlocks } from "./relay-auth-blocks";
 
 // Bounds on memory however many addresses fail: past it the oldest blocks go first.
 const MAX_BLOCKED = 20_000;
@@ -25,15 +26,18 @@ export type AuthFailureLimits = {
  * window from the key's first failure; its points are the failures), so failures spread over
  * several instances reach the limit exactly as they would at one. The check on every
  * request reads only memory: a key over its limit is blocked here when this process counts
- * the failure that reaches it, and every second the blocks other processes reached are read.
- * In that second another process may still take a request from a blocked key; if it fails,
- * its count finds the key over the limit and the answer is 429 all the same (fail()).
+ * the failure that reaches it, the instance's other workers are told at once
+ * (relay-auth-blocks.ts), and every second the blocks other instances reached are read. In
+ * that second another instance may still take a request from a blocked key; if it fails, its
+ * count finds the key over the limit, the answer is 429 all the same and that instance holds
+ * the block from then on (fail()).
  */
 export class AuthFailureLimiter {
   private readonly blocked = new Map<string, number>();
   private readonly perClient: RateLimiterPrisma;
   private readonly perAddress: RateLimiterPrisma;
   private readonly poll: NodeJS.Timeout;
+  private readonly stopListening: () => void;
   private pollFailure = "";
 
   constructor(
@@ -56,6 +60,7 @@ export class AuthFailureLimiter {
     this.perClient = counter(limits.perClient);
     this.perAddress = counter(limits.perAddress);
     this.poll = setInterval(() => void this.readBlocks(), BLOCK_POLL_MS).unref();
+    this.stopListening = takeUpAnnouncedBlocks((key, until) => this.block(key, until));
   }
 
   get blockedCount(): number {
@@ -64,6 +69,7 @@ export class AuthFailureLimiter {
 
   close(): void {
     clearInterval(this.poll);
+    this.stopListening();
   }
 
   private limitOf(key: string): number {
@@ -107,6 +113,7 @@ export class AuthFailureLimiter {
       const result = counted[i];
       if (!result || result.consumedPoints < this.limitOf(key)) return;
       this.block(key, now + result.msBeforeNext);
+      announceBlock(key, now + result.msBeforeNext);
       if (result.consumedPoints > this.limitOf(key)) retryAfter = Math.max(retryAfter, Math.ceil(result.msBeforeNext / 1000));
     });
     return retryAfter;

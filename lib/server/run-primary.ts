@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
+import { relayBlocksBetweenWorkers } from "@/lib/oauth/relay-auth-blocks";
 import { openManagementListener } from "./management-listener";
 import { askWorkersReadiness, liveWorkers } from "./worker-readiness";
 
@@ -12,6 +13,7 @@ const STOP_DEADLINE_MS = 10_000;
  * SIGTERM turns /readyz to 503 at once and waits for the workers' own graceful stop.
  */
 export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promise<void> {
+  relayBlocksBetweenWorkers();
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   const metrics = new AggregatorRegistry();
   let stopping = false;
