@@ -25,7 +25,7 @@ export function scratchDatabaseUrl(label: string): { url: string; dir?: string }
 
 export async function createScratchDatabase(label: string, options: { migrated?: boolean } = {}): Promise<ScratchDatabase> {
   const { url, dir } = scratchDatabaseUrl(label);
-  const kind = databaseKind({ DATABASE_URL: url });
+  const kind = kindOf(url);
   if (options.migrated === false) await emptyDatabase(url);
   else await resetTestDatabase(url);
   const client = createDb({ kind, url });
@@ -41,8 +41,10 @@ export async function createScratchDatabase(label: string, options: { migrated?:
   };
 }
 
+const kindOf = (url: string) => databaseKind({ ...process.env, DATABASE_URL: url });
+
 async function emptyDatabase(url: string) {
-  if (databaseKind({ DATABASE_URL: url }) === "sqlite") return;
+  if (kindOf(url) === "sqlite") return;
   await withMaintenance(url, async (client, name) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
