@@ -22,7 +22,8 @@ function targetOf(url: string): Target {
   if (parsed.username) connection.push(`--username=${decodeURIComponent(parsed.username)}`);
   // The URL's other settings (sslmode, …) go with the database name as a libpq conninfo.
   const settings = [...parsed.searchParams].filter(([name]) => !NOT_LIBPQ.has(name));
-  const dbname = settings.length === 0 ? database : [["dbname", database] as const, ...settings].map(([name, value]) => `${name}=${conninfoValue(value)}`).join(" ");
+  const dbname =
+    settings.length === 0 ? database : [["dbname", database] as const, ...settings].map(([name, value]) => `${name}=${conninfoValue(value)}`).join(" ");
   connection.push(`--dbname=${dbname}`);
   return { connection, database };
 }

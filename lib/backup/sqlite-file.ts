@@ -60,7 +60,8 @@ export function copySqlite(source: Database.Database, destination: string, optio
     else linkSync(temporary, destination);
     syncFile(path.dirname(destination));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new DomainError("CONFLICT", `${destination} exists; choose another file, or pass --force to replace it`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new DomainError("CONFLICT", `${destination} exists; choose another file, or pass --force to replace it`);
     throw error;
   } finally {
     rmSync(temporary, { force: true });

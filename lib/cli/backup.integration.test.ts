@@ -148,19 +148,30 @@ describe("backup and restore", { timeout: 180_000 }, () => {
     // The project's database: not empty.
     const notEmpty = await cli({}, "restore", "--from", out);
     expect(notEmpty.code).toBe(1);
-    expect(notEmpty.stderr).toMatch(new RegExp(`^latchkey: ${sqliteFilePath(process.env)} is not empty \\(\\d+ tables\\): restore only into an empty database`));
+    expect(notEmpty.stderr).toMatch(
+      new RegExp(`^latchkey: ${sqliteFilePath(process.env)} is not empty \\(\\d+ tables\\): restore only into an empty database`),
+    );
 
     // An empty database an instance runs on.
     const inUse = { ...process.env, DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "latchkey-in-use-")), "latchkey.db")}` };
     expect(holdSqliteInstanceLock(inUse)).toBeNull();
     const busy = await cli({ DATABASE_URL: inUse.DATABASE_URL! }, "restore", "--from", out);
     expect(busy.code).toBe(1);
-    expect(busy.stderr).toMatch(/is in use: another Latchkey instance is running on the SQLite database .* stop it first, restore only into an unused database/);
+    expect(busy.stderr).toMatch(
+      /is in use: another Latchkey instance is running on the SQLite database .* stop it first, restore only into an unused database/,
+    );
 
     // Another key-encryption key: restored, with the warning that its signing keys will not open.
     const other = path.join(mkdtempSync(path.join(tmpdir(), "latchkey-other-key-")), "latchkey.db");
-    const otherKey = await cli({ DATABASE_URL: `file:${other}`, LATCHKEY_KEY_ENCRYPTION_KEY: "b3RoZXIta2V5LWVuY3J5cHRpb24ta2V5LW9mLTMyLWI" }, "restore", "--from", out);
+    const otherKey = await cli(
+      { DATABASE_URL: `file:${other}`, LATCHKEY_KEY_ENCRYPTION_KEY: "b3RoZXIta2V5LWVuY3J5cHRpb24ta2V5LW9mLTMyLWI" },
+      "restore",
+      "--from",
+      out,
+    );
     expect(otherKey.code, otherKey.stderr).toBe(0);
-    expect(otherKey.stdout).toMatch(/Its signing keys are encrypted under key-encryption key \S+, but this environment has \S+ \(from LATCHKEY_KEY_ENCRYPTION_KEY\): start Latchkey with the key the backup was made under/);
+    expect(otherKey.stdout).toMatch(
+      /Its signing keys are encrypted under key-encryption key \S+, but this environment has \S+ \(from LATCHKEY_KEY_ENCRYPTION_KEY\): start Latchkey with the key the backup was made under/,
+    );
   });
 });

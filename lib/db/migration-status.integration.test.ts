@@ -97,7 +97,11 @@ describe("a database newer than the build", () => {
       expect(started.code, started.stderr).toBe(EXIT_CONFIG);
       const lines = started.stderr.trim().split("\n");
       // One line per server process that reached the check, all the same line.
-      expect(new Set(lines)).toEqual(new Set([`latchkey: the database has migrations this build does not know (${NEWER}): it was upgraded by a newer Latchkey; run that version, or restore the backup taken before the upgrade`]));
+      expect(new Set(lines)).toEqual(
+        new Set([
+          `latchkey: the database has migrations this build does not know (${NEWER}): it was upgraded by a newer Latchkey; run that version, or restore the backup taken before the upgrade`,
+        ]),
+      );
       expect(lines.length).toBeLessThanOrEqual(Number(workers));
       expect(started.stdout).not.toMatch(/Latchkey .*on http/);
     }

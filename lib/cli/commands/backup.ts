@@ -49,7 +49,8 @@ export const restoreCommand: Command = {
     const restored = await restoreSqlite({ from, env: process.env });
     if (out.json) return out.printJson({ ...restored, keyEncryptionKey: keyEncryptionKeyOf(restored) });
     out.print(`Restored ${restored.from} into ${restored.databaseFile}: ${describe(restored)}.`);
-    if (restored.migrations.pending.length > 0) out.print(`This build has ${restored.migrations.pending.length} migration(s) more: run npm run db:migrate before starting.`);
+    if (restored.migrations.pending.length > 0)
+      out.print(`This build has ${restored.migrations.pending.length} migration(s) more: run npm run db:migrate before starting.`);
     printKeyMatch(out, restored);
   },
 };
@@ -80,7 +81,8 @@ function printKeyMatch(out: Output, restored: DatabaseSummary) {
   const kek = configuredKeyEncryptionKey(serverConfig());
   const ids = restored.keyEncryptionKeyIds;
   if (ids.length === 0) return;
-  if (kek && ids.every((id) => id === kek.id)) return out.print(`Its signing keys open with this environment's key-encryption key (${kek.id}, from ${kek.source}).`);
+  if (kek && ids.every((id) => id === kek.id))
+    return out.print(`Its signing keys open with this environment's key-encryption key (${kek.id}, from ${kek.source}).`);
   out.print(
     `Its signing keys are encrypted under key-encryption key ${ids.join(", ")}, but ${kek ? `this environment has ${kek.id} (from ${kek.source})` : `this environment has none (neither ${KEY_ENCRYPTION_KEY_ENV} nor ${keyEncryptionKeyFile(serverConfig().dataDir)})`}: start Latchkey with the key the backup was made under.`,
   );
