@@ -28,7 +28,8 @@ export async function restoreSqlite({ from, env }: { from: string; env: NodeJS.P
       );
     }
     const refusal = holdSqliteInstanceLock(env);
-    if (refusal) throw new DomainError("CONFLICT", `${databaseFile} is in use: ${refusal}; stop it first, restore only into an unused database`);
+    // The lock's own message is about starting a second instance; here the point is another.
+    if (refusal) throw new DomainError("CONFLICT", `a Latchkey instance is running on ${databaseFile}: stop it first; restore only into an unused database`);
     assertEmpty(databaseFile);
     copySqlite(backup, databaseFile, { replace: true });
     // Left empty by whoever opened the empty database before; the restored file has its own.

@@ -19,8 +19,7 @@ export const backupCommand: Command = {
     if (databaseKind(process.env) === "postgres") {
       const command = pgDumpCommand(process.env.DATABASE_URL!, file);
       if (out.json) out.printJson({ command });
-      else out.print(`PostgreSQL is backed up with pg_dump while Latchkey serves (the password from PGPASSWORD or ~/.pgpass):\n\n  ${command}\n`);
-      out.print(keyNote());
+      else out.print(`PostgreSQL is backed up with pg_dump while Latchkey serves (the password from PGPASSWORD or ~/.pgpass):\n\n  ${command}\n\n${keyNote()}`);
       return NOT_RUN;
     }
     const backup = await backupSqlite({ databaseFile: sqliteFilePath(process.env), out: file, replace: values.force === true });
@@ -41,9 +40,8 @@ export const restoreCommand: Command = {
       if (out.json) out.printJson(commands);
       else {
         out.print(`PostgreSQL is restored with pg_restore into an empty database (create it first, if need be), then migrated:\n`);
-        out.print(`  ${commands.createdb}\n  ${commands.restore}\n  npm run db:migrate\n`);
+        out.print(`  ${commands.createdb}\n  ${commands.restore}\n  npm run db:migrate\n\n${keyNote()}`);
       }
-      out.print(keyNote());
       return NOT_RUN;
     }
     const restored = await restoreSqlite({ from, env: process.env });
