@@ -74,7 +74,9 @@ export async function main(argv: string[]): Promise<number> {
     printJson: (value) => process.stdout.write(`${JSON.stringify(value)}\n`),
   };
   try {
-    return (await command.run(parseCommandArgs(command.options, argv.slice(command.name.split(" ").length)), out)) ?? 0;
+    const code = await command.run(parseCommandArgs(command.options, argv.slice(command.name.split(" ").length)), out);
+    // Commands end with `return out.print…(…)`, whose value is no exit code.
+    return typeof code === "number" ? code : 0;
   } catch (error) {
     if (error instanceof UsageError) return fail(2, `${error.message} (usage: ${command.usage})`);
     if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) return fail(2, `${(error as Error).message} (usage: ${command.usage})`);
