@@ -3,7 +3,7 @@
 // restored into another database, and a token service on that one. On SQLite the CLI does
 // both; on PostgreSQL it prints the pg_dump and pg_restore commands, which are run as printed.
 import { execFile, type ExecFileOptions } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -22,7 +22,14 @@ import { startTokenServiceProcess, type TokenServiceProcess } from "@/lib/testin
 
 const run = promisify(execFile);
 const kind = databaseKind(process.env);
-const dir = mkdtempSync(path.join(tmpdir(), "latchkey-backup-"));
+const directories: string[] = [];
+/** A private (0700) directory of this file's, removed after it. */
+function temporaryDirectory(label: string): string {
+  const made = mkdtempSync(path.join(tmpdir(), `latchkey-${label}-`));
+  directories.push(made);
+  return made;
+}
+const dir = temporaryDirectory("backup");
 
 async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const options: ExecFileOptions = { env: { ...process.env, ...env }, encoding: "utf8" };
@@ -55,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(started.map((service) => service.stop()));
   await Promise.all(scratch.map((database) => database.drop()));
+  for (const made of directories) rmSync(made, { recursive: true, force: true });
 });
 
 /** Client credentials with the client's existing secret, as an application asks with openid-client. */
@@ -99,7 +107,7 @@ describe("backup and restore", { timeout: 180_000 }, () => {
       const kekId = parseKeyEncryptionKey(TEST_KEY_ENCRYPTION_KEY, "test").id;
       expect(backup.stdout).toContain(`Keep, apart from the backup: the key-encryption key (id ${kekId}), here LATCHKEY_KEY_ENCRYPTION_KEY`);
 
-      const target = path.join(mkdtempSync(path.join(tmpdir(), "latchkey-restored-")), "latchkey.db");
+      const target = path.join(temporaryDirectory("restored"), "latchkey.db");
       restoredEnv = { DATABASE_URL: `file:${target}` };
       const restore = await cli(restoredEnv, "restore", "--from", out);
       expect(restore.code, restore.stderr).toBe(0);
@@ -153,14 +161,14 @@ describe("backup and restore", { timeout: 180_000 }, () => {
     );
 
     // An empty database an instance runs on.
-    const inUse = { ...process.env, DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "latchkey-in-use-")), "latchkey.db")}` };
+    const inUse = { ...process.env, DATABASE_URL: `file:${path.join(temporaryDirectory("in-use"), "latchkey.db")}` };
     expect(holdSqliteInstanceLock(inUse)).toBeNull();
     const busy = await cli({ DATABASE_URL: inUse.DATABASE_URL! }, "restore", "--from", out);
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(/^latchkey: a Latchkey instance is running on \S+latchkey\.db: stop it first; restore only into an unused database$/m);
 
     // Another key-encryption key: restored, with the warning that its signing keys will not open.
-    const other = path.join(mkdtempSync(path.join(tmpdir(), "latchkey-other-key-")), "latchkey.db");
+    const other = path.join(temporaryDirectory("other-key"), "latchkey.db");
     const otherKey = await cli(
       { DATABASE_URL: `file:${other}`, LATCHKEY_KEY_ENCRYPTION_KEY: "b3RoZXIta2V5LWVuY3J5cHRpb24ta2V5LW9mLTMyLWI" },
       "restore",
