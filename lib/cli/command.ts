@@ -8,7 +8,8 @@ export type Command = {
   name: string;
   usage: string;
   options: Options;
-  run(values: Values, out: Output): Promise<void>;
+  /** Resolves to the exit code when it is not 0 (e.g. 2: the command was printed for the operator to run). */
+  run(values: Values, out: Output): Promise<void | number>;
 };
 
 export type Output = { json: boolean; print(text: string): void; printJson(value: unknown): void };

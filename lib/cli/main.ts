@@ -3,6 +3,7 @@
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { parseCommandArgs, UsageError, type Command, type Output } from "./command";
+import { backupCommand, restoreCommand } from "./commands/backup";
 import { addClientKeyCommand, deleteClientKeyCommand, listClientKeysCommand } from "./commands/client-keys";
 import { createClientCommand, listClientsCommand } from "./commands/clients";
 import { ROLE_COMMANDS } from "./commands/roles";
@@ -44,6 +45,8 @@ const COMMANDS: Command[] = [
   revokeSigningKeyCommand,
   rekeySigningKeysCommand,
   seedDemoCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function usage(): string {
@@ -61,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return argv.length === 0 ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => argv.slice(0, 2).join(" ") === c.name);
+  // A command's name is one word (backup) or two (clients create).
+  const command = COMMANDS.find((c) => argv.slice(0, c.name.split(" ").length).join(" ") === c.name);
   if (!command) return fail(2, `unknown command "${argv.slice(0, 2).join(" ")}"; run "npm run latchkey -- help"`);
 
   const out: Output = {
@@ -70,8 +74,9 @@ export async function main(argv: string[]): Promise<number> {
     printJson: (value) => process.stdout.write(`${JSON.stringify(value)}\n`),
   };
   try {
-    await command.run(parseCommandArgs(command.options, argv.slice(2)), out);
-    return 0;
+    const code = await command.run(parseCommandArgs(command.options, argv.slice(command.name.split(" ").length)), out);
+    // Commands end with `return out.print…(…)`, whose value is no exit code.
+    return typeof code === "number" ? code : 0;
   } catch (error) {
     if (error instanceof UsageError) return fail(2, `${error.message} (usage: ${command.usage})`);
     if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) return fail(2, `${(error as Error).message} (usage: ${command.usage})`);

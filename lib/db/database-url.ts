@@ -17,11 +17,16 @@ export function databaseKind(env: NodeJS.ProcessEnv): Database["kind"] {
   return /^postgres(ql)?:\/\//.test(env.DATABASE_URL?.trim() ?? "") ? "postgres" : "sqlite";
 }
 
+/** The SQLite file DATABASE_URL names (or the default), as an absolute path, without touching it. */
+export function sqliteFilePath(env: NodeJS.ProcessEnv): string {
+  const url = env.DATABASE_URL?.trim();
+  return path.resolve(url ? url.replace(/^file:/, "") : DEFAULT_SQLITE_FILE);
+}
+
 export function databaseFromEnv(env: NodeJS.ProcessEnv): Database {
   const url = env.DATABASE_URL?.trim();
   if (url && databaseKind(env) === "postgres") return { kind: "postgres", url };
-  const file = url ? url.replace(/^file:/, "") : DEFAULT_SQLITE_FILE;
-  const absolute = path.resolve(file);
+  const absolute = sqliteFilePath(env);
   securedSqliteFile(absolute, path.resolve(env.LATCHKEY_DATA_DIR ?? "data"));
   return { kind: "sqlite", url: `file:${absolute}` };
 }

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { databaseFromEnv } from "./database-url";
+import { databaseFromEnv, type Database } from "./database-url";
 import { LatchkeySQLiteAdapter } from "./sqlite-adapter";
 
 // Both generated clients come from the same models (prisma/schema.prisma), so the domain
@@ -11,8 +11,8 @@ import { LatchkeySQLiteAdapter } from "./sqlite-adapter";
 // (e.g. `mode: "insensitive"`) are therefore out of reach by construction.
 export type Db = SqliteClient;
 
-function createDb(): Db {
-  const database = databaseFromEnv(process.env);
+/** A client of `database`; the app's one is `db` below (tests and the CLI open others). */
+export function createDb(database: Database = databaseFromEnv(process.env)): Db {
   if (database.kind === "postgres") {
     // Our own pool, so its figures can be reported (lib/metrics/database-pool-metrics.ts).
     const pool = (globalForDb.latchkeyPgPool = new Pool({ connectionString: database.url }));

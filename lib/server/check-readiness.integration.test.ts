@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { databaseKind } from "@/lib/db/database-url";
+import { readMigrationStatus } from "@/lib/db/migration-status";
+import { db } from "@/lib/db/prisma";
 import { checkReadiness } from "./check-readiness";
 
-const serving = { stopping: false, listening: true, hasSigningKey: () => true };
+const migrations = () => readMigrationStatus({ client: db, kind: databaseKind(process.env) });
+const serving = { stopping: false, listening: true, hasSigningKey: () => true, migrations };
 
 describe("readiness", () => {
-  it("is ready when the database answers and a signing key is loaded", async () => {
+  it("is ready when the database answers with this build's migrations applied and a signing key is loaded", async () => {
     expect(await checkReadiness(serving)).toEqual({ ready: true });
   });
 

@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
+import { EXIT_CONFIG } from "@/lib/db/migration-status";
 import { relayBlocksBetweenWorkers } from "@/lib/oauth/relay-auth-blocks";
 import { openManagementListener } from "./management-listener";
 import { askWorkersReadiness, liveWorkers } from "./worker-readiness";
@@ -27,6 +28,13 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
     // A worker that stopped when told to (a signal to the whole process group, as on Ctrl-C
     // or from systemd, may reach it before this process) is not replaced.
     if (stopping || code === 0) return;
+    // The worker refused the database (it said why, in one line): another would refuse it too.
+    if (code === EXIT_CONFIG) {
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      management.close();
+      process.exit(EXIT_CONFIG);
+    }
     console.error(`Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
     setTimeout(() => stopping || cluster.fork(), 1_000);
   });

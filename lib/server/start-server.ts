@@ -10,7 +10,9 @@ import { collectProcessMetrics } from "@/lib/metrics/metrics";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
 import { flushCredentialUses } from "@/lib/oauth/record-credential-use";
+import { cachedMigrationStatus } from "@/lib/db/migration-status";
 import { checkReadiness, type ServingState } from "./check-readiness";
+import { readDatabaseMigrations, refuseNewerDatabase } from "./database-migrations";
 import { devSignInNotice } from "./dev-sign-in-notice";
 import { openManagementListener } from "./management-listener";
 import { answerReadinessQuestions } from "./worker-readiness";
@@ -20,13 +22,20 @@ const STOP_DEADLINE_MS = 9_500;
 
 /** One server process: portal and token service on the configured port. */
 export async function startServer(config: ServerConfig, dev: boolean): Promise<void> {
+  // First, before Next.js is prepared: a database a newer build migrated stops this process (exit 78).
+  await refuseNewerDatabase();
   collectProcessMetrics();
   observeDatabasePool();
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
   const portal = app.getRequestHandler();
 
-  const state: ServingState = { stopping: false, listening: false, hasSigningKey: identity.hasSigningKey };
+  const state: ServingState = {
+    stopping: false,
+    listening: false,
+    hasSigningKey: identity.hasSigningKey,
+    migrations: cachedMigrationStatus(readDatabaseMigrations),
+  };
   const readiness = () => checkReadiness(state);
   // A lone process serves its own management listener; a worker answers its primary's.
   if (cluster.isWorker) {
