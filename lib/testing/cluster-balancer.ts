@@ -25,6 +25,10 @@ export class Balancer {
     this.logFile = path.join(options.workDir, "haproxy.log");
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     const { a, b } = this.options.servers;
     const log = openSync(this.logFile, "a");
@@ -32,6 +36,8 @@ export class Balancer {
     const child = spawn(HAPROXY, ["-db", "-f", HAPROXY_CONFIG], {
       env: {
         PATH: process.env.PATH ?? "",
+        // Next's types require it in any environment; HAProxy ignores it.
+        NODE_ENV: "production",
         HAPROXY_STATS_SOCKET: this.socket,
         LATCHKEY_BALANCER_BIND: this.options.bind,
         LATCHKEY_INSTANCE_A: a.address,

@@ -16,7 +16,7 @@ export { Balancer, Instance };
 export type ClusterPorts = { balancer: number; a: number; b: number; managementA: number; managementB: number };
 
 export type ClusterOptions = {
-  /** A local test database: wiped and migrated. */
+  /** A local test database: wiped and migrated, unless `installation` is given. */
   databaseUrl: string;
   /** The production build's folder (NEXT_DIST_DIR), `.next` unless a benchmark built its own. */
   distDir?: string;
@@ -25,7 +25,21 @@ export type ClusterOptions = {
   workDir: string;
   /** More settings for both instances (e.g. LATCHKEY_DEV_SIGNIN, limits). */
   env?: InstanceEnv;
+  /** The database and secrets of an installation already set up (the database is then left as it is). */
+  installation?: Installation;
 };
+
+/** What every instance of one installation, and its CLI, share. */
+export type Installation = { DATABASE_URL: string; NEXTAUTH_SECRET: string; LATCHKEY_KEY_ENCRYPTION_KEY: string };
+
+/** A new installation's shared settings: its database and fresh secrets. */
+export function newInstallation(databaseUrl: string): Installation {
+  return {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    LATCHKEY_KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  };
+}
 
 export type Cluster = {
   /** The balancer's URL: every instance's LATCHKEY_BASE_URL. */
@@ -49,15 +63,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { ports, workDir } = options;
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
-  await resetTestDatabase(options.databaseUrl);
+  if (!options.installation) await resetTestDatabase(options.databaseUrl);
 
   const baseUrl = `http://127.0.0.1:${ports.balancer}`;
-  const sharedEnv: InstanceEnv = {
-    DATABASE_URL: options.databaseUrl,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    LATCHKEY_KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
-    LATCHKEY_BASE_URL: baseUrl,
-  };
+  const sharedEnv: InstanceEnv = { ...(options.installation ?? newInstallation(options.databaseUrl)), LATCHKEY_BASE_URL: baseUrl };
   const instanceEnv: InstanceEnv = {
     ...sharedEnv,
     LATCHKEY_TRUST_PROXY: "1",

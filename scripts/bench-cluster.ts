@@ -1,0 +1,323 @@
+// `npm run bench:cluster`: the token benchmark of bench:token (client_credentials,
+// client_secret_basic, 1,000 clients × 3 secrets, round-robin, 64 connections) on
+// PostgreSQL, in one run against
+//   (1) one instance, directly (LATCHKEY_WORKERS=2: one process per core), and
+//   (2) two instances of one process each behind HAProxy (lib/cluster/haproxy.cfg), the
+//       same number of server processes, plus the balancer's hop.
+// On a 2-core machine no speed-up is expected: the figures are the balancer's overhead
+// (target: (2) ≥ 0.85× (1), p99 ≤ 50 ms, 0 errors) and PostgreSQL's share of the CPU,
+// read from /proc for its processes. Last line: one JSON object, like bench:token's.
+//
+// DATABASE_URL: a local PostgreSQL test database, wiped (default latchkey_cluster_bench_test).
+// BENCH_SKIP_BUILD=1 reuses .next-bench; BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (5),
+// BENCH_CLUSTER_PORT (3260: the balancer; instances on the next three ports, management
+// ports 2,000 above them).
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
+import { Balancer, Instance, newInstallation, SHUTDOWN_DELAY_MS, type Installation } from "@/lib/testing/start-cluster";
+import { redact, resetTestDatabase } from "@/lib/testing/reset-test-database";
+import { BENCH_DIST_DIR, buildForBench } from "./bench-build";
+import type { BenchClient } from "./bench-token-seed";
+
+const DATABASE_URL = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/latchkey_cluster_bench_test";
+if (!/^postgres(ql)?:\/\//.test(DATABASE_URL)) throw new Error("bench:cluster runs on PostgreSQL: DATABASE_URL must be a postgresql:// URL of a local test database");
+const PORT = Number(process.env.BENCH_CLUSTER_PORT ?? 3260);
+const WORK_DIR = path.resolve(`data/bench-cluster-${PORT}`);
+const SECONDS = seconds("BENCH_SECONDS", 20);
+const WARM_UP_SECONDS = seconds("BENCH_WARMUP_SECONDS", 5);
+const CONNECTIONS = 64;
+const CLIENTS = 1_000;
+const SECRETS_PER_CLIENT = 3;
+const TARGETS = { ratioToDirect: 0.85, p99Ms: 50, errors: 0 };
+const BIN = path.resolve("node_modules/.bin");
+const buildEnv = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: BENCH_DIST_DIR };
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const started: { stop(): Promise<unknown> }[] = [];
+
+type Phase = {
+  tokensPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  requests: number;
+  statusCodes: Record<string, number>;
+  /** CPU % (100 per core) during the measured window. */
+  serverCpuPercent: number;
+  databaseCpuPercent: number;
+  balancerCpuPercent: number;
+  machineCpuPercent: number;
+};
+
+async function main() {
+  console.log(`Cluster token benchmark on ${redact(DATABASE_URL)}: ${CLIENTS} clients × ${SECRETS_PER_CLIENT} secrets, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up`);
+  await resetTestDatabase(DATABASE_URL);
+  process.env.DATABASE_URL = DATABASE_URL;
+  const { seedTokenBenchTenant } = await import("./bench-token-seed");
+  const tenant = await seedTokenBenchTenant(CLIENTS, SECRETS_PER_CLIENT);
+  console.log(`Seeded "${tenant.slug}" in ${(tenant.seedMs / 1000).toFixed(1)} s`);
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    console.log(`Building into ${BENCH_DIST_DIR} …`);
+    buildForBench(buildEnv);
+  }
+  const installation = newInstallation(DATABASE_URL);
+  const authorizations = roundRobin(tenant.clients);
+
+  const direct = await measureDirect(installation, authorizations, tenant.clients);
+  const cluster = await measureCluster(installation, authorizations, tenant.clients);
+
+  const result = {
+    tokensPerSecond: cluster.tokensPerSecond,
+    p50Ms: cluster.p50Ms,
+    p99Ms: cluster.p99Ms,
+    errors: cluster.errors,
+    directTokensPerSecond: direct.tokensPerSecond,
+    directP50Ms: direct.p50Ms,
+    directP99Ms: direct.p99Ms,
+    directErrors: direct.errors,
+    ratioToDirect: direct.tokensPerSecond > 0 ? Math.round((cluster.tokensPerSecond / direct.tokensPerSecond) * 1000) / 1000 : 0,
+    databaseCpuPercent: cluster.databaseCpuPercent,
+    directDatabaseCpuPercent: direct.databaseCpuPercent,
+    databaseCpuShare: share(cluster.databaseCpuPercent, cluster.machineCpuPercent),
+    directDatabaseCpuShare: share(direct.databaseCpuPercent, direct.machineCpuPercent),
+    serverCpuPercent: cluster.serverCpuPercent,
+    directServerCpuPercent: direct.serverCpuPercent,
+    balancerCpuPercent: cluster.balancerCpuPercent,
+    machineCpuPercent: cluster.machineCpuPercent,
+    directMachineCpuPercent: direct.machineCpuPercent,
+    requests: cluster.requests,
+    directRequests: direct.requests,
+    seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    connections: CONNECTIONS,
+    clients: CLIENTS,
+    secretsPerClient: SECRETS_PER_CLIENT,
+    instances: 2,
+    database: "postgresql",
+  };
+  report(direct, cluster, result.ratioToDirect);
+  console.log(JSON.stringify(result));
+}
+
+/** One instance with a process per core, measured on its own port. */
+async function measureDirect(installation: Installation, authorizations: string[], clients: BenchClient[]): Promise<Phase> {
+  const instance = new Instance({
+    name: "direct",
+    port: PORT + 3,
+    managementPort: PORT + 2003,
+    dataDir: path.join(WORK_DIR, "direct"),
+    distDir: BENCH_DIST_DIR,
+    env: { ...installation, LATCHKEY_BASE_URL: `http://127.0.0.1:${PORT + 3}`, LATCHKEY_WORKERS: "2" },
+  });
+  console.log(`One instance, 2 processes, directly at ${instance.url}: starting …`);
+  instance.start();
+  started.push({ stop: () => instance.kill() });
+  await instance.waitReady();
+  await spotCheck(instance.url, clients);
+  const phase = await measure("one instance", instance.url, authorizations, { groups: [instance.pid!] });
+  await instance.stop();
+  return phase;
+}
+
+/** Two instances of one process each, behind HAProxy. */
+async function measureCluster(installation: Installation, authorizations: string[], clients: BenchClient[]): Promise<Phase> {
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const env = { ...installation, LATCHKEY_BASE_URL: baseUrl, LATCHKEY_WORKERS: "1", LATCHKEY_TRUST_PROXY: "1", LATCHKEY_SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS) };
+  const [a, b] = (["a", "b"] as const).map(
+    (name, i) =>
+      new Instance({ name, port: PORT + 1 + i, managementPort: PORT + 2001 + i, dataDir: path.join(WORK_DIR, name), distDir: BENCH_DIST_DIR, env }),
+  ) as [Instance, Instance];
+  const balancer = new Balancer({ bind: `127.0.0.1:${PORT}`, servers: { a, b }, workDir: WORK_DIR });
+  console.log(`Two instances, 1 process each, behind HAProxy at ${baseUrl}: starting …`);
+  a.start();
+  b.start();
+  started.push({ stop: () => a.kill() }, { stop: () => b.kill() }, { stop: () => balancer.stop() });
+  await Promise.all([a.waitReady(), b.waitReady()]);
+  await balancer.start();
+  await Promise.all([balancer.waitFor("a", "UP"), balancer.waitFor("b", "UP")]);
+  await spotCheck(baseUrl, clients);
+  const phase = await measure("two instances behind HAProxy", baseUrl, authorizations, { groups: [a.pid!, b.pid!], balancer: balancer.pid });
+  await Promise.all([a.stop(), b.stop()]);
+  await balancer.stop();
+  return phase;
+}
+
+async function measure(name: string, base: string, authorizations: string[], processes: { groups: number[]; balancer?: number }): Promise<Phase> {
+  let next = 0;
+  const nextAuthorization = () => authorizations[next++ % authorizations.length]!;
+  console.log(`${name}: warming up for ${WARM_UP_SECONDS} s …`);
+  await runLoad(base, WARM_UP_SECONDS, nextAuthorization);
+  console.log(`${name}: measuring for ${SECONDS} s …`);
+  const before = cpuTicks(processes);
+  const result = await runLoad(base, SECONDS, nextAuthorization);
+  const after = cpuTicks(processes);
+  const percent = (key: keyof CpuTicks) => Math.round(((after[key] - before[key]) / 100 / result.duration) * 100);
+  return {
+    tokensPerSecond: Math.round(result["2xx"] / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors,
+    requests: result["2xx"] + result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+    serverCpuPercent: percent("server"),
+    databaseCpuPercent: percent("database"),
+    balancerCpuPercent: percent("balancer"),
+    machineCpuPercent: percent("machine"),
+  };
+}
+
+/** Requests the authorizations of a few clients; every token must verify against the JWKS served there. */
+async function spotCheck(base: string, clients: BenchClient[]): Promise<void> {
+  const jwks = createLocalJWKSet((await (await fetch(`${base}/identity/jwks`)).json()) as JSONWebKeySet);
+  for (const client of [clients[0]!, clients[clients.length - 1]!]) {
+    const response = await fetch(`${base}/identity/token`, {
+      method: "POST",
+      headers: { authorization: basic(client.clientId, client.secrets[0]!), "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    });
+    const body = (await response.json()) as { access_token?: string };
+    if (response.status !== 200 || !body.access_token) throw new Error(`Spot check failed at ${base}: ${response.status} ${JSON.stringify(body)}`);
+    // The issuer is the installation's public URL: the balancer's, or the lone instance's.
+    const { payload } = await jwtVerify(body.access_token, jwks, { issuer: `${base}/identity`, typ: "at+jwt" });
+    if (payload.client_id !== client.clientId) throw new Error(`Spot check failed at ${base}: token for ${String(payload.client_id)}`);
+  }
+}
+
+function basic(clientId: string, secret: string): string {
+  return `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
+}
+
+/** All clients with their first secret, then with their second, …: no client twice in a row. */
+function roundRobin(clients: BenchClient[]): string[] {
+  const headers: string[] = [];
+  for (let s = 0; s < SECRETS_PER_CLIENT; s++) for (const c of clients) headers.push(basic(c.clientId, c.secrets[s]!));
+  return headers;
+}
+
+function runLoad(base: string, duration: number, nextAuthorization: () => string): Promise<AutocannonResult> {
+  const load = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method: "POST",
+        path: "/identity/token",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "grant_type=client_credentials",
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: nextAuthorization() } }),
+      },
+    ],
+  });
+  started.push({ stop: async () => load.stop() });
+  return Promise.resolve(load);
+}
+
+// ---------------------------------------------------------------------------------------
+// CPU time from /proc (USER_HZ = 100): the instances' process groups, PostgreSQL's
+// processes (all of its backends), HAProxy, and the whole machine.
+
+type CpuTicks = { server: number; database: number; balancer: number; machine: number };
+
+function cpuTicks(processes: { groups: number[]; balancer?: number }): CpuTicks {
+  const ticks: CpuTicks = { server: 0, database: 0, balancer: 0, machine: machineBusyTicks() };
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the name: state ppid pgrp … utime (12th) stime (13th).
+    const [group, used] = [Number(fields[2]), Number(fields[11]) + Number(fields[12])];
+    if (processes.groups.includes(group)) ticks.server += used;
+    else if (name === "postgres") ticks.database += used;
+    else if (Number(entry) === processes.balancer) ticks.balancer += used;
+  }
+  return ticks;
+}
+
+function machineBusyTicks(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+}
+
+function share(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0;
+}
+
+function seconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, not "${raw}"`);
+  return value;
+}
+
+function report(direct: Phase, cluster: Phase, ratio: number) {
+  const row = (name: string, p: Phase) =>
+    `${name.padEnd(30)} ${String(p.tokensPerSecond).padStart(9)} ${String(p.p50Ms).padStart(7)} ${String(p.p99Ms).padStart(7)} ${String(p.errors).padStart(7)} ${String(p.serverCpuPercent).padStart(10)} ${String(p.databaseCpuPercent).padStart(8)} ${String(p.balancerCpuPercent).padStart(9)} ${String(p.machineCpuPercent).padStart(9)}`;
+  console.log(`\nPOST /identity/token, client_credentials, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, PostgreSQL:`);
+  console.log(
+    `${"".padEnd(30)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"server %".padStart(10)} ${"pg %".padStart(8)} ${"haproxy %".padStart(9)} ${"machine %".padStart(9)}`,
+  );
+  console.log(row("one instance (2 processes)", direct));
+  console.log(row("two instances behind HAProxy", cluster));
+  console.log(`(CPU %: 100 per core; "machine" is every process, the load generator in this one included.)`);
+  for (const [name, p] of [
+    ["one instance", direct],
+    ["cluster", cluster],
+  ] as const) {
+    if (p.errors) console.log(`${name} status codes: ${JSON.stringify(p.statusCodes)}`);
+    console.log(`PostgreSQL's share of the machine's busy CPU (${name}): ${Math.round(share(p.databaseCpuPercent, p.machineCpuPercent) * 100)} %`);
+  }
+  const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");
+  console.log("\nTargets:");
+  console.log(`  two instances ≥ ${TARGETS.ratioToDirect}× one direct   ${String(ratio).padStart(8)}×    ${mark(ratio >= TARGETS.ratioToDirect)}`);
+  console.log(`  p99 ≤ ${TARGETS.p99Ms} ms                  ${String(cluster.p99Ms).padStart(8)} ms  ${mark(cluster.p99Ms <= TARGETS.p99Ms)}`);
+  console.log(`  errors = ${TARGETS.errors}                   ${String(cluster.errors).padStart(8)}     ${mark(cluster.errors <= TARGETS.errors)}`);
+  console.log("");
+}
+
+// autocannon's programmatic API, as far as used here (version 9).
+type AutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+type AutocannonResult = {
+  duration: number;
+  errors: number;
+  non2xx: number;
+  "2xx": number;
+  latency: { p50: number; p99: number };
+  statusCodeStats: Record<string, { count: number }>;
+};
+type AutocannonInstance = PromiseLike<AutocannonResult> & { stop(): void };
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: (AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest })[];
+}) => AutocannonInstance;
+
+async function cleanUp() {
+  for (const thing of started.reverse()) await thing.stop().catch(() => undefined);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping everything this benchmark started …`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
