@@ -22,7 +22,8 @@ import { BENCH_DIST_DIR, buildForBench } from "./bench-build";
 import type { BenchClient } from "./bench-token-seed";
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/latchkey_cluster_bench_test";
-if (!/^postgres(ql)?:\/\//.test(DATABASE_URL)) throw new Error("bench:cluster runs on PostgreSQL: DATABASE_URL must be a postgresql:// URL of a local test database");
+if (!/^postgres(ql)?:\/\//.test(DATABASE_URL))
+  throw new Error("bench:cluster runs on PostgreSQL: DATABASE_URL must be a postgresql:// URL of a local test database");
 const PORT = Number(process.env.BENCH_CLUSTER_PORT ?? 3260);
 const WORK_DIR = path.resolve(`data/bench-cluster-${PORT}`);
 const SECONDS = seconds("BENCH_SECONDS", 20);
@@ -52,7 +53,9 @@ type Phase = {
 };
 
 async function main() {
-  console.log(`Cluster token benchmark on ${redact(DATABASE_URL)}: ${CLIENTS} clients × ${SECRETS_PER_CLIENT} secrets, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up`);
+  console.log(
+    `Cluster token benchmark on ${redact(DATABASE_URL)}: ${CLIENTS} clients × ${SECRETS_PER_CLIENT} secrets, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up`,
+  );
   await resetTestDatabase(DATABASE_URL);
   process.env.DATABASE_URL = DATABASE_URL;
   const { seedTokenBenchTenant } = await import("./bench-token-seed");
@@ -124,10 +127,15 @@ async function measureDirect(installation: Installation, authorizations: string[
 /** Two instances of one process each, behind HAProxy. */
 async function measureCluster(installation: Installation, authorizations: string[], clients: BenchClient[]): Promise<Phase> {
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const env = { ...installation, LATCHKEY_BASE_URL: baseUrl, LATCHKEY_WORKERS: "1", LATCHKEY_TRUST_PROXY: "1", LATCHKEY_SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS) };
+  const env = {
+    ...installation,
+    LATCHKEY_BASE_URL: baseUrl,
+    LATCHKEY_WORKERS: "1",
+    LATCHKEY_TRUST_PROXY: "1",
+    LATCHKEY_SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
+  };
   const [a, b] = (["a", "b"] as const).map(
-    (name, i) =>
-      new Instance({ name, port: PORT + 1 + i, managementPort: PORT + 2001 + i, dataDir: path.join(WORK_DIR, name), distDir: BENCH_DIST_DIR, env }),
+    (name, i) => new Instance({ name, port: PORT + 1 + i, managementPort: PORT + 2001 + i, dataDir: path.join(WORK_DIR, name), distDir: BENCH_DIST_DIR, env }),
   ) as [Instance, Instance];
   const balancer = new Balancer({ bind: `127.0.0.1:${PORT}`, servers: { a, b }, workDir: WORK_DIR });
   console.log(`Two instances, 1 process each, behind HAProxy at ${baseUrl}: starting …`);

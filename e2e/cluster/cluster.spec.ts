@@ -116,7 +116,7 @@ function environmentNames(): string[] {
   return latchkey<{ environments: { name: string }[] }>(["environments", "list", "--tenant", seeded.slug]).environments.map((e) => e.name);
 }
 
-test("a secret deleted in the portal of instance A is refused at instance B within a second", async ({ browser }) => {
+test("a secret deleted in the portal of instance A is refused at instance B within a second", async ({ browser }, testInfo) => {
   const [client, a, b] = [seeded.clients[0]!, cluster.a, cluster.b];
   // B knows the client and its secret (cached), as a busy instance would.
   expect((await token(client, client.secrets[0], { via: b.url })).ok).toBe(true);
@@ -149,6 +149,7 @@ test("a secret deleted in the portal of instance A is refused at instance B with
   }
   const afterMs = Date.now() - deletedAt;
   expect(refused, "instance B went on accepting the deleted secret").toMatchObject({ status: 401, error: "invalid_client" });
+  note(testInfo, "deleted secret", `refused at B ${afterMs} ms after A answered the deletion`);
   expect(afterMs).toBeLessThan(CACHE_SECOND_MS);
   // The client's other secret goes on working at both.
   for (const via of [a.url, b.url]) expect((await token(client, client.secrets[1], { via })).ok).toBe(true);
@@ -173,7 +174,7 @@ test("a portal session made at instance A works at instance B, for pages and ser
   await atB.close();
 });
 
-test("a signing-key rotation is honoured by both instances", async () => {
+test("a signing-key rotation is honoured by both instances", async ({}, testInfo) => {
   const [client, a, b] = [seeded.clients[1]!, cluster.a, cluster.b];
   const before = { a: await accessToken(client, { via: a.url }), b: await accessToken(client, { via: b.url }) };
   const oldKid = kidOf(before.a);
@@ -186,13 +187,20 @@ test("a signing-key rotation is honoured by both instances", async () => {
     .toEqual([expect.arrayContaining([oldKid, key.kid]), expect.arrayContaining([oldKid, key.kid])]);
   expect(kidOf(await accessToken(client, { via: a.url }))).toBe(oldKid);
 
-  // From its activation on, both sign with it within the cache second.
-  await sleep(new Date(key.activatesAt).getTime() - Date.now());
-  const activated = Date.now();
-  for (const instance of [a, b]) {
-    await expect.poll(async () => kidOf(await accessToken(client, { via: instance.url })), { timeout: 3 * CACHE_SECOND_MS, intervals: [50] }).toBe(key.kid);
-  }
-  expect(Date.now() - activated).toBeLessThan(2 * CACHE_SECOND_MS + 500);
+  // From its activation on, each signs with it within the key poll's second (plus a request).
+  const activatesAt = new Date(key.activatesAt).getTime();
+  await sleep(activatesAt - Date.now());
+  const switched = await Promise.all(
+    [a, b].map(async (instance) => {
+      while (kidOf(await accessToken(client, { via: instance.url })) !== key.kid) {
+        if (Date.now() - activatesAt > 5 * CACHE_SECOND_MS) throw new Error(`instance ${instance.name} still signs with ${oldKid}`);
+        await sleep(50);
+      }
+      return Date.now() - activatesAt;
+    }),
+  );
+  note(testInfo, "rotation", `instances a and b signed with the new key ${switched.join(" and ")} ms after its activation`);
+  for (const ms of switched) expect(ms).toBeLessThan(CACHE_SECOND_MS + 500);
 
   const after = { a: await accessToken(client, { via: a.url }), b: await accessToken(client, { via: b.url }) };
   expect([kidOf(after.a), kidOf(after.b)]).toEqual([key.kid, key.kid]);
