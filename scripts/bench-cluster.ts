@@ -49,7 +49,10 @@ type Phase = {
   serverCpuPercent: number;
   databaseCpuPercent: number;
   balancerCpuPercent: number;
+  loadGeneratorCpuPercent: number;
   machineCpuPercent: number;
+  /** Busy CPU that none of the above used: other work on the machine, which disturbs the figures. */
+  otherCpuPercent: number;
 };
 
 async function main() {
@@ -90,6 +93,10 @@ async function main() {
     balancerCpuPercent: cluster.balancerCpuPercent,
     machineCpuPercent: cluster.machineCpuPercent,
     directMachineCpuPercent: direct.machineCpuPercent,
+    loadGeneratorCpuPercent: cluster.loadGeneratorCpuPercent,
+    directLoadGeneratorCpuPercent: direct.loadGeneratorCpuPercent,
+    otherCpuPercent: cluster.otherCpuPercent,
+    directOtherCpuPercent: direct.otherCpuPercent,
     requests: cluster.requests,
     directRequests: direct.requests,
     seconds: SECONDS,
@@ -159,9 +166,13 @@ async function measure(name: string, base: string, authorizations: string[], pro
   await runLoad(base, WARM_UP_SECONDS, nextAuthorization);
   console.log(`${name}: measuring for ${SECONDS} s …`);
   const before = cpuTicks(processes);
+  const ownBefore = process.cpuUsage();
   const result = await runLoad(base, SECONDS, nextAuthorization);
+  const own = process.cpuUsage(ownBefore);
   const after = cpuTicks(processes);
   const percent = (key: keyof CpuTicks) => Math.round(((after[key] - before[key]) / 100 / result.duration) * 100);
+  const loadGeneratorCpuPercent = Math.round(((own.user + own.system) / 1e6 / result.duration) * 100);
+  const accounted = percent("server") + percent("database") + percent("balancer") + loadGeneratorCpuPercent;
   return {
     tokensPerSecond: Math.round(result["2xx"] / result.duration),
     p50Ms: result.latency.p50,
@@ -172,7 +183,9 @@ async function measure(name: string, base: string, authorizations: string[], pro
     serverCpuPercent: percent("server"),
     databaseCpuPercent: percent("database"),
     balancerCpuPercent: percent("balancer"),
+    loadGeneratorCpuPercent,
     machineCpuPercent: percent("machine"),
+    otherCpuPercent: Math.max(0, percent("machine") - accounted),
   };
 }
 
@@ -269,19 +282,20 @@ function seconds(name: string, fallback: number): number {
 
 function report(direct: Phase, cluster: Phase, ratio: number) {
   const row = (name: string, p: Phase) =>
-    `${name.padEnd(30)} ${String(p.tokensPerSecond).padStart(9)} ${String(p.p50Ms).padStart(7)} ${String(p.p99Ms).padStart(7)} ${String(p.errors).padStart(7)} ${String(p.serverCpuPercent).padStart(10)} ${String(p.databaseCpuPercent).padStart(8)} ${String(p.balancerCpuPercent).padStart(9)} ${String(p.machineCpuPercent).padStart(9)}`;
+    `${name.padEnd(30)} ${String(p.tokensPerSecond).padStart(9)} ${String(p.p50Ms).padStart(7)} ${String(p.p99Ms).padStart(7)} ${String(p.errors).padStart(7)} ${String(p.serverCpuPercent).padStart(10)} ${String(p.databaseCpuPercent).padStart(8)} ${String(p.balancerCpuPercent).padStart(9)} ${String(p.loadGeneratorCpuPercent).padStart(9)} ${String(p.otherCpuPercent).padStart(8)}`;
   console.log(`\nPOST /identity/token, client_credentials, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, PostgreSQL:`);
   console.log(
-    `${"".padEnd(30)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"server %".padStart(10)} ${"pg %".padStart(8)} ${"haproxy %".padStart(9)} ${"machine %".padStart(9)}`,
+    `${"".padEnd(30)} ${"tokens/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"server %".padStart(10)} ${"pg %".padStart(8)} ${"haproxy %".padStart(9)} ${"load gen %".padStart(9)} ${"other %".padStart(8)}`,
   );
   console.log(row("one instance (2 processes)", direct));
   console.log(row("two instances behind HAProxy", cluster));
-  console.log(`(CPU %: 100 per core; "machine" is every process, the load generator in this one included.)`);
+  console.log(`(CPU %: 100 per core; "load gen" is autocannon in this process, "other" the rest of the machine's busy time.)`);
   for (const [name, p] of [
     ["one instance", direct],
     ["cluster", cluster],
   ] as const) {
     if (p.errors) console.log(`${name} status codes: ${JSON.stringify(p.statusCodes)}`);
+    if (p.otherCpuPercent > 10) console.log(`WARNING: other processes used ${p.otherCpuPercent} % CPU during the ${name} run; its figures are disturbed.`);
     console.log(`PostgreSQL's share of the machine's busy CPU (${name}): ${Math.round(share(p.databaseCpuPercent, p.machineCpuPercent) * 100)} %`);
   }
   const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");

@@ -69,6 +69,12 @@ async function jwksOf(instance: Instance): Promise<JSONWebKeySet> {
 
 const kidOf = (jwt: string) => decodeProtectedHeader(jwt).kid;
 
+/** latchkey_tokens_issued_total on the instance's management port, summed over its labels. */
+async function tokensIssued(instance: Instance): Promise<number> {
+  const text = await (await fetch(`${instance.managementUrl}/metrics`)).text();
+  return [...text.matchAll(/^latchkey_tokens_issued_total\{[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
 /**
  * Token requests through the balancer in `loops` concurrent loops (one client each), until
  * stopped. A refused request is tried once more (as an application's HTTP client would);
@@ -228,11 +234,15 @@ test("a rolling restart under load: each instance stops on SIGTERM within 10 s a
     // Only once HAProxy counts it in again may the other one go.
     await cluster.balancer.waitFor(instance.name as "a" | "b", "UP");
   }
-  await sleep(500);
+  await sleep(1_000);
   const { succeeded, failed } = await load.stop();
   note(testInfo, "rolling restart", `${succeeded} token requests succeeded, ${failed.length} failed`);
   expect(failed).toEqual([]);
   expect(succeeded).toBeGreaterThan(100);
+  // Both restarted instances are back in rotation: each issued tokens since its start.
+  const issued = await Promise.all([cluster.a, cluster.b].map(tokensIssued));
+  note(testInfo, "after the restart", `a issued ${issued[0]} tokens, b ${issued[1]}`);
+  for (const count of issued) expect(count).toBeGreaterThan(0);
 });
 
 test("kill -9 of one instance under load: the balancer fails over, and every write that was answered is kept", async ({ page }, testInfo) => {
