@@ -4,6 +4,9 @@
 //   (1) one instance, directly (LATCHKEY_WORKERS=2: one process per core), and
 //   (2) two instances of one process each behind HAProxy (lib/cluster/haproxy.cfg), the
 //       same number of server processes, plus the balancer's hop.
+// Both run side by side (each idle while the other is measured) and are measured in four
+// alternating rounds, so other load on the machine falls on both alike; p99 is the worst
+// round's, p50 the rounds' mean weighted by their tokens.
 // On a 2-core machine no speed-up is expected: the figures are the balancer's overhead
 // (target: (2) ≥ 0.85× (1), p99 ≤ 50 ms, 0 errors) and PostgreSQL's share of the CPU,
 // read from /proc for its processes. Last line: one JSON object, like bench:token's.
@@ -28,6 +31,7 @@ const PORT = Number(process.env.BENCH_CLUSTER_PORT ?? 3260);
 const WORK_DIR = path.resolve(`data/bench-cluster-${PORT}`);
 const SECONDS = seconds("BENCH_SECONDS", 20);
 const WARM_UP_SECONDS = seconds("BENCH_WARMUP_SECONDS", 5);
+const ROUNDS = 4;
 const CONNECTIONS = 64;
 const CLIENTS = 1_000;
 const SECRETS_PER_CLIENT = 3;
@@ -71,8 +75,9 @@ async function main() {
   const installation = newInstallation(DATABASE_URL);
   const authorizations = roundRobin(tenant.clients);
 
-  const direct = await measureDirect(installation, authorizations, tenant.clients);
-  const cluster = await measureCluster(installation, authorizations, tenant.clients);
+  const targets: [Target, Target] = [await startDirect(installation, tenant.clients), await startBehindBalancer(installation, tenant.clients)];
+  const [direct, cluster] = await measureBoth(targets, authorizations);
+  for (const target of targets) await target.stop();
 
   const result = {
     tokensPerSecond: cluster.tokensPerSecond,
@@ -111,8 +116,10 @@ async function main() {
   console.log(JSON.stringify(result));
 }
 
-/** One instance with a process per core, measured on its own port. */
-async function measureDirect(installation: Installation, authorizations: string[], clients: BenchClient[]): Promise<Phase> {
+type Target = { name: string; base: string; processes: { groups: number[]; balancer?: number }; stop(): Promise<unknown> };
+
+/** One instance with a process per core, on its own port. */
+async function startDirect(installation: Installation, clients: BenchClient[]): Promise<Target> {
   const instance = new Instance({
     name: "direct",
     port: PORT + 3,
@@ -126,13 +133,11 @@ async function measureDirect(installation: Installation, authorizations: string[
   started.push({ stop: () => instance.kill() });
   await instance.waitReady();
   await spotCheck(instance.url, clients);
-  const phase = await measure("one instance", instance.url, authorizations, { groups: [instance.pid!] });
-  await instance.stop();
-  return phase;
+  return { name: "one instance", base: instance.url, processes: { groups: [instance.pid!] }, stop: () => instance.stop() };
 }
 
 /** Two instances of one process each, behind HAProxy. */
-async function measureCluster(installation: Installation, authorizations: string[], clients: BenchClient[]): Promise<Phase> {
+async function startBehindBalancer(installation: Installation, clients: BenchClient[]): Promise<Target> {
   const baseUrl = `http://127.0.0.1:${PORT}`;
   const env = {
     ...installation,
@@ -153,40 +158,91 @@ async function measureCluster(installation: Installation, authorizations: string
   await balancer.start();
   await Promise.all([balancer.waitFor("a", "UP"), balancer.waitFor("b", "UP")]);
   await spotCheck(baseUrl, clients);
-  const phase = await measure("two instances behind HAProxy", baseUrl, authorizations, { groups: [a.pid!, b.pid!], balancer: balancer.pid });
-  await Promise.all([a.stop(), b.stop()]);
-  await balancer.stop();
-  return phase;
+  return {
+    name: "two instances behind HAProxy",
+    base: baseUrl,
+    processes: { groups: [a.pid!, b.pid!], balancer: balancer.pid },
+    stop: async () => {
+      await Promise.all([a.stop(), b.stop()]);
+      await balancer.stop();
+    },
+  };
 }
 
-async function measure(name: string, base: string, authorizations: string[], processes: { groups: number[]; balancer?: number }): Promise<Phase> {
+/** What the rounds of one target add up to. */
+type Tally = {
+  ok: number;
+  non2xx: number;
+  errors: number;
+  duration: number;
+  p50Weighted: number;
+  p99: number;
+  ticks: CpuTicks;
+  ownMicros: number;
+  codes: Record<string, number>;
+};
+
+/**
+ * Both targets run side by side, idle while the other is measured, and are measured in
+ * alternating rounds (ABBA…), so a change in the machine's other load falls on both alike.
+ */
+async function measureBoth(targets: [Target, Target], authorizations: string[]): Promise<[Phase, Phase]> {
   let next = 0;
   const nextAuthorization = () => authorizations[next++ % authorizations.length]!;
-  console.log(`${name}: warming up for ${WARM_UP_SECONDS} s …`);
-  await runLoad(base, WARM_UP_SECONDS, nextAuthorization);
-  console.log(`${name}: measuring for ${SECONDS} s …`);
-  const before = cpuTicks(processes);
-  const ownBefore = process.cpuUsage();
-  const result = await runLoad(base, SECONDS, nextAuthorization);
-  const own = process.cpuUsage(ownBefore);
-  const after = cpuTicks(processes);
-  const percent = (key: keyof CpuTicks) => Math.round(((after[key] - before[key]) / 100 / result.duration) * 100);
-  const loadGeneratorCpuPercent = Math.round(((own.user + own.system) / 1e6 / result.duration) * 100);
-  const accounted = percent("server") + percent("database") + percent("balancer") + loadGeneratorCpuPercent;
-  return {
-    tokensPerSecond: Math.round(result["2xx"] / result.duration),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.non2xx + result.errors,
-    requests: result["2xx"] + result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
-    serverCpuPercent: percent("server"),
-    databaseCpuPercent: percent("database"),
-    balancerCpuPercent: percent("balancer"),
-    loadGeneratorCpuPercent,
-    machineCpuPercent: percent("machine"),
-    otherCpuPercent: Math.max(0, percent("machine") - accounted),
-  };
+  for (const target of targets) {
+    console.log(`${target.name}: warming up for ${WARM_UP_SECONDS} s …`);
+    await runLoad(target.base, WARM_UP_SECONDS, nextAuthorization);
+  }
+  const tallies = targets.map((): Tally => ({
+    ok: 0,
+    non2xx: 0,
+    errors: 0,
+    duration: 0,
+    p50Weighted: 0,
+    p99: 0,
+    ticks: { server: 0, database: 0, balancer: 0, machine: 0 },
+    ownMicros: 0,
+    codes: {},
+  }));
+  console.log(`Measuring ${ROUNDS} rounds of ${SECONDS / ROUNDS} s each, alternating, ${SECONDS} s per target …`);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const [target, tally] = [targets[i]!, tallies[i]!];
+      const before = cpuTicks(target.processes);
+      const ownBefore = process.cpuUsage();
+      const result = await runLoad(target.base, SECONDS / ROUNDS, nextAuthorization);
+      const own = process.cpuUsage(ownBefore);
+      const after = cpuTicks(target.processes);
+      for (const key of Object.keys(tally.ticks) as (keyof CpuTicks)[]) tally.ticks[key] += after[key] - before[key];
+      tally.ownMicros += own.user + own.system;
+      tally.ok += result["2xx"];
+      tally.non2xx += result.non2xx;
+      tally.errors += result.errors;
+      tally.duration += result.duration;
+      tally.p50Weighted += result.latency.p50 * result["2xx"];
+      tally.p99 = Math.max(tally.p99, result.latency.p99);
+      for (const [code, stat] of Object.entries(result.statusCodeStats)) tally.codes[code] = (tally.codes[code] ?? 0) + stat.count;
+    }
+  }
+  return tallies.map((tally): Phase => {
+    const percent = (ticks: number) => Math.round((ticks / 100 / tally.duration) * 100);
+    const loadGeneratorCpuPercent = Math.round((tally.ownMicros / 1e6 / tally.duration) * 100);
+    const accounted = percent(tally.ticks.server) + percent(tally.ticks.database) + percent(tally.ticks.balancer) + loadGeneratorCpuPercent;
+    return {
+      tokensPerSecond: Math.round(tally.ok / tally.duration),
+      p50Ms: tally.ok > 0 ? Math.round(tally.p50Weighted / tally.ok) : 0,
+      p99Ms: tally.p99,
+      errors: tally.non2xx + tally.errors,
+      requests: tally.ok + tally.non2xx,
+      statusCodes: tally.codes,
+      serverCpuPercent: percent(tally.ticks.server),
+      databaseCpuPercent: percent(tally.ticks.database),
+      balancerCpuPercent: percent(tally.ticks.balancer),
+      loadGeneratorCpuPercent,
+      machineCpuPercent: percent(tally.ticks.machine),
+      otherCpuPercent: Math.max(0, percent(tally.ticks.machine) - accounted),
+    };
+  }) as [Phase, Phase];
 }
 
 /** Requests the authorizations of a few clients; every token must verify against the JWKS served there. */
