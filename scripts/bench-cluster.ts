@@ -208,12 +208,12 @@ async function measureBoth(targets: [Target, Target], authorizations: string[]):
   for (let round = 0; round < ROUNDS; round++) {
     for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
       const [target, tally] = [targets[i]!, tallies[i]!];
-      const before = cpuTicks(target.processes);
+      const before = cpuSnapshot(target.processes);
       const ownBefore = process.cpuUsage();
       const result = await runLoad(target.base, SECONDS / ROUNDS, nextAuthorization);
       const own = process.cpuUsage(ownBefore);
-      const after = cpuTicks(target.processes);
-      for (const key of Object.keys(tally.ticks) as (keyof CpuTicks)[]) tally.ticks[key] += after[key] - before[key];
+      const used = cpuUsed(before, cpuSnapshot(target.processes));
+      for (const key of Object.keys(tally.ticks) as (keyof CpuTicks)[]) tally.ticks[key] += used[key];
       tally.ownMicros += own.user + own.system;
       tally.ok += result["2xx"];
       tally.non2xx += result.non2xx;
@@ -297,9 +297,11 @@ function runLoad(base: string, duration: number, nextAuthorization: () => string
 // processes (all of its backends), HAProxy, and the whole machine.
 
 type CpuTicks = { server: number; database: number; balancer: number; machine: number };
+type CpuSnapshot = { machine: number; processes: Map<number, { kind: Exclude<keyof CpuTicks, "machine">; ticks: number }> };
 
-function cpuTicks(processes: { groups: number[]; balancer?: number }): CpuTicks {
-  const ticks: CpuTicks = { server: 0, database: 0, balancer: 0, machine: machineBusyTicks() };
+/** Every process of interest, by pid: a process summed as a whole would lose its ticks when one ends. */
+function cpuSnapshot(processes: { groups: number[]; balancer?: number }): CpuSnapshot {
+  const snapshot: CpuSnapshot = { machine: machineBusyTicks(), processes: new Map() };
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -311,12 +313,22 @@ function cpuTicks(processes: { groups: number[]; balancer?: number }): CpuTicks 
     const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // After the name: state ppid pgrp … utime (12th) stime (13th).
-    const [group, used] = [Number(fields[2]), Number(fields[11]) + Number(fields[12])];
-    if (processes.groups.includes(group)) ticks.server += used;
-    else if (name === "postgres") ticks.database += used;
-    else if (Number(entry) === processes.balancer) ticks.balancer += used;
+    const [group, ticks] = [Number(fields[2]), Number(fields[11]) + Number(fields[12])];
+    const kind = processes.groups.includes(group) ? "server" : name === "postgres" ? "database" : Number(entry) === processes.balancer ? "balancer" : undefined;
+    if (kind) snapshot.processes.set(Number(entry), { kind, ticks });
   }
-  return ticks;
+  return snapshot;
+}
+
+/**
+ * CPU ticks used between two snapshots: a process seen only in the second counts from 0
+ * (a PostgreSQL backend for a new connection); one that ended meanwhile loses its last
+ * ticks (rare: the pools keep their connections).
+ */
+function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): CpuTicks {
+  const used: CpuTicks = { server: 0, database: 0, balancer: 0, machine: after.machine - before.machine };
+  for (const [pid, { kind, ticks }] of after.processes) used[kind] += ticks - (before.processes.get(pid)?.ticks ?? 0);
+  return used;
 }
 
 function machineBusyTicks(): number {
