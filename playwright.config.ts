@@ -5,6 +5,8 @@ import { COMPANY_IDP, E2E_BASE_URL, E2E_PORT, E2E_SERVER_LOG, e2eServerEnv } fro
 // directory; E2E_DATABASE_URL picks PostgreSQL, otherwise a fresh SQLite file.
 export default defineConfig({
   testDir: "e2e",
+  // The cluster suite starts its own instances and balancer: e2e/cluster/playwright.config.ts.
+  testIgnore: /\/e2e\/cluster\//,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -16,6 +16,17 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   fi
 fi
 
+# HAProxy, the load balancer of the cluster suite (PostgreSQL only), from Debian too.
+if [ ! -x "${HAPROXY_PATH:-/usr/sbin/haproxy}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing HAProxy from Debian for the cluster tests …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+  else
+    echo "HAProxy is missing: install Debian's haproxy package (or set HAPROXY_PATH)." >&2
+    exit 1
+  fi
+fi
+
 PG_URL="${LATCHKEY_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/latchkey_test}"
 export LATCHKEY_TEST_POSTGRES_URL="$PG_URL"
 if node scripts/postgres-reachable.mjs "$PG_URL"; then
@@ -42,6 +53,13 @@ vitest run "${projects[@]}"
 
 step "Production build"
 npm run -s build
+
+# Two instances of that build on PostgreSQL behind HAProxy (e2e/cluster/), on their own
+# database and ports. Before the browser suites, alone: its figures are timings.
+if [ $WITH_POSTGRES = 1 ]; then
+  step "Cluster tests: two instances on PostgreSQL behind HAProxy"
+  CLUSTER_DATABASE_URL="${PG_URL%/*}/latchkey_cluster_test" playwright test -c e2e/cluster
+fi
 
 # The two databases' browser suites run side by side, each with its own port, data
 # directory and identity provider (e2e/support/e2e-env.ts): it keeps the whole suite under
