@@ -39,6 +39,18 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, ma
 
 export type SessionConfig = ReturnType<typeof sessionConfig>;
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How much the server logs (lib/logging/logger.ts): LATCHKEY_LOG_LEVEL, `info` unless set. */
+export function logLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
+  const raw = env.LATCHKEY_LOG_LEVEL?.trim();
+  if (!raw) return "info";
+  const level = LOG_LEVELS.find((name) => name === raw.toLowerCase());
+  if (!level) throw new Error(`LATCHKEY_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${raw}"`);
+  return level;
+}
+
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
   const baseUrl = publicBaseUrl(env);
@@ -68,6 +80,7 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     trustedProxyHops: positiveInteger(env, "LATCHKEY_TRUSTED_PROXY_HOPS", 1),
     /** Read here too so that a bad value stops the server at start, not at the first sign-in. */
     session: sessionConfig(env),
+    logLevel: logLevel(env),
     authFailureLimits: {
       perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
       perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),

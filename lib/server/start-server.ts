@@ -5,6 +5,8 @@ import { AggregatorRegistry, register } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
 import { FOREIGN_API_ANSWER, isForeignApiRequest } from "@/lib/http/foreign-api-request";
 import { addMissingHeaders, PORTAL_ISOLATION_HEADERS, securityHeaders } from "@/lib/http/security-headers";
+import { logRequests } from "@/lib/logging/log-requests";
+import { logger } from "@/lib/logging/logger";
 import { collectProcessMetrics } from "@/lib/metrics/metrics";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
@@ -40,22 +42,27 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
   }
 
   const headers = { ...securityHeaders(config.baseUrl), ...PORTAL_ISOLATION_HEADERS };
-  const server = createServer((req, res) => {
-    if (isIdentityRequest(req.url)) return identity(req, res);
-    addMissingHeaders(res, headers);
-    if (isForeignApiRequest(req)) {
-      res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store" });
-      return void res.end(FOREIGN_API_ANSWER);
-    }
-    return void portal(req, res);
-  });
+  const server = createServer(
+    logRequests(config, (req, res) => {
+      if (isIdentityRequest(req.url)) return identity(req, res);
+      addMissingHeaders(res, headers);
+      if (isForeignApiRequest(req)) {
+        res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store" });
+        return void res.end(FOREIGN_API_ANSWER);
+      }
+      return void portal(req, res);
+    }),
+  );
   server.listen(config.port, config.host, () => {
     state.listening = true;
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       const processes = cluster.isWorker ? `, ${config.workers} processes` : "";
-      console.log(`Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}${processes}`);
+      logger.info(
+        { baseUrl: config.baseUrl, issuer: config.issuer, workers: cluster.isWorker ? config.workers : 1 },
+        `Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}${processes}`,
+      );
       const notice = devSignInNotice(config);
-      if (notice) console.warn(notice);
+      if (notice) logger.warn(notice);
     }
   });
 
