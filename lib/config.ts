@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { publicBaseUrl } from "@/lib/http/site-security";
+import { logLevel } from "@/lib/logging/log-level";
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -38,18 +39,6 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, ma
 }
 
 export type SessionConfig = ReturnType<typeof sessionConfig>;
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/** How much the server logs (lib/logging/logger.ts): LATCHKEY_LOG_LEVEL, `info` unless set. */
-export function logLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
-  const raw = env.LATCHKEY_LOG_LEVEL?.trim();
-  if (!raw) return "info";
-  const level = LOG_LEVELS.find((name) => name === raw.toLowerCase());
-  if (!level) throw new Error(`LATCHKEY_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${raw}"`);
-  return level;
-}
 
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);

@@ -2,6 +2,7 @@
 // domain functions and validation as the portal.
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
+import { logToStderr } from "@/lib/logging/logger";
 import { parseCommandArgs, UsageError, type Command, type Output } from "./command";
 import { addClientKeyCommand, deleteClientKeyCommand, listClientKeysCommand } from "./commands/client-keys";
 import { createClientCommand, listClientsCommand } from "./commands/clients";
@@ -81,4 +82,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// What the shared code logs (a file it cannot restrict, a signing key refused) is not output.
+logToStderr();
 process.exitCode = await main(process.argv.slice(2)).finally(() => db.$disconnect());

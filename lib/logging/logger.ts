@@ -3,7 +3,7 @@
 // and prisma.config.ts (through lib/db/database-url.ts), so no "server-only".
 import pino, { type DestinationStream, type Logger } from "pino";
 import { prettyFactory } from "pino-pretty";
-import { logLevel } from "@/lib/config";
+import { logLevel } from "./log-level";
 import { requestFields } from "./request-context";
 
 // Field names whose values are credentials wherever they turn up, at any of the first three
@@ -22,6 +22,13 @@ const SECRET_FIELDS = [
   "assertion",
   "authorization",
   "cookie",
+  "plaintext",
+  "clientSecret",
+  "clientAssertion",
+  "codeVerifier",
+  "refreshToken",
+  "accessToken",
+  "idToken",
 ];
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie"];
 export const REDACTED_PATHS = [

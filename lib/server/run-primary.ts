@@ -4,6 +4,7 @@ import type { ServerConfig } from "@/lib/config";
 import { countFailuresForWorkers } from "@/lib/oauth/auth-failure-limiter";
 import { openManagementListener } from "./management-listener";
 import { askWorkersReadiness, liveWorkers } from "./worker-readiness";
+import { logger } from "@/lib/logging/logger";
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -27,7 +28,7 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
     // A worker that stopped when told to (a signal to the whole process group, as on Ctrl-C
     // or from systemd, may reach it before this process) is not replaced.
     if (stopping || code === 0) return;
-    console.error(`Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+    logger.error({ worker: worker.process.pid, signal, exitCode: code }, `Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
     setTimeout(() => stopping || cluster.fork(), 1_000);
   });
   for (let i = 0; i < config.workers; i++) cluster.fork();
