@@ -5,6 +5,7 @@ import { AggregatorRegistry, register } from "prom-client";
 import type { ServerConfig } from "@/lib/config";
 import { FOREIGN_API_ANSWER, isForeignApiRequest } from "@/lib/http/foreign-api-request";
 import { addMissingHeaders, PORTAL_ISOLATION_HEADERS, securityHeaders } from "@/lib/http/security-headers";
+import { routeConsoleToLogger } from "@/lib/logging/console-to-logger";
 import { logRequests } from "@/lib/logging/log-requests";
 import { logger } from "@/lib/logging/logger";
 import { collectProcessMetrics } from "@/lib/metrics/metrics";
@@ -21,6 +22,7 @@ const STOP_DEADLINE_MS = 9_500;
 
 /** One server process: portal and token service on the configured port. */
 export async function startServer(config: ServerConfig, dev: boolean): Promise<void> {
+  if (!dev) routeConsoleToLogger();
   collectProcessMetrics();
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   const [identity] = await Promise.all([createIdentityHandler(config), app.prepare()]);
