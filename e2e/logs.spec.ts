@@ -23,7 +23,19 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 const ISSUER = `${E2E_BASE_URL}/identity`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // Query parameters and form fields that carry something no log may hold.
-const SENSITIVE_PARAMS = ["code", "state", "nonce", "code_verifier", "code_challenge", "client_secret", "client_assertion", "refresh_token", "id_token_hint", "token", "q"];
+const SENSITIVE_PARAMS = [
+  "code",
+  "state",
+  "nonce",
+  "code_verifier",
+  "code_challenge",
+  "client_secret",
+  "client_assertion",
+  "refresh_token",
+  "id_token_hint",
+  "token",
+  "q",
+];
 const TOKEN_FIELDS = ["access_token", "id_token", "refresh_token"];
 
 /** What the spec saw, by kind, and every answer of Latchkey's it got (its request id, path and status). */
@@ -96,7 +108,7 @@ async function keepCookies(page: Page, seen: Seen) {
 }
 
 /** A signed-JWT client (through the CLI) whose private key this spec holds. */
-function signedJwtClient(tenant: string) {
+function signedJwtClient(tenant: string, name: string) {
   const keys = ecKeyPair();
   const file = path.join(mkdtempSync(path.join(tmpdir(), "latchkey-e2e-logs-")), "public.jwk");
   writeFileSync(file, keys.publicJwk());
@@ -108,7 +120,7 @@ function signedJwtClient(tenant: string) {
     "--type",
     "client-credentials",
     "--name",
-    "Log check signer",
+    name,
     "--security-type",
     "signed-jwt",
     "--public-key",
@@ -128,9 +140,29 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
   const seen = new Seen();
   const reading = recordPage(page, seen);
   const customFetch = recordingFetch(seen);
+  // Every client first: the CLI blocks this process for seconds, long enough for the server
+  // to close an idle keep-alive connection that fetch would then pick up and fail on.
+  app = await startBrowserApp();
+  const service = createClientCli(tenant.slug, "Log check service");
+  const failing = createClientCli(tenant.slug, "Log check failures");
+  const rotated = createClientCli(tenant.slug, "Log check rotation");
+  const signer = signedJwtClient(tenant.slug, "Log check signer");
+  const forger = signedJwtClient(tenant.slug, "Log check forger");
+  const dashboard = latchkey<{ clientId: string }>([
+    "clients",
+    "create",
+    "--tenant",
+    tenant.slug,
+    "--type",
+    "authorization-code",
+    "--name",
+    "Log check dashboard",
+    "--redirect-uri",
+    `${app.origin}/callback`,
+  ]);
 
   await test.step("client credentials with a secret and with an assertion, through openid-client", async () => {
-    const client = createClientCli(tenant.slug, "Log check service");
+    const client = service;
     seen.add("a client secret", client.clientSecret);
     const config = await oidc.discovery(new URL(ISSUER), client.clientId, client.clientSecret, oidc.ClientSecretBasic(client.clientSecret), {
       execute: [oidc.allowInsecureRequests],
@@ -145,7 +177,6 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
     post[oidc.customFetch] = customFetch;
     expect((await oidc.clientCredentialsGrant(post, {})).token_type).toMatch(/^bearer$/i);
 
-    const signer = signedJwtClient(tenant.slug);
     const signed = await oidc.discovery(
       new URL(ISSUER),
       signer.clientId,
@@ -158,7 +189,7 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
   });
 
   await test.step("failed token requests: a wrong secret (header and body) and an assertion signed by another key", async () => {
-    const client = createClientCli(tenant.slug, "Log check failures");
+    const client = failing;
     const wrong = `lk_${"W".repeat(20)}${Math.random().toString(36).slice(2)}`;
     seen.add("a wrong secret", wrong);
     const basic = await requestToken(client.clientId, wrong);
@@ -172,11 +203,10 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
     seen.answer(inBody.url, inBody.status, inBody.headers);
     expect(inBody.status).toBe(401);
 
-    const signer = signedJwtClient(tenant.slug);
     const assertion = await new SignJWT({ jti: crypto.randomUUID() })
       .setProtectedHeader({ alg: "ES256" })
-      .setIssuer(signer.clientId)
-      .setSubject(signer.clientId)
+      .setIssuer(forger.clientId)
+      .setSubject(forger.clientId)
       .setAudience(`${ISSUER}/token`)
       .setIssuedAt()
       .setExpirationTime("2m")
@@ -187,7 +217,7 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
         grant_type: "client_credentials",
-        client_id: signer.clientId,
+        client_id: forger.clientId,
         client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
         client_assertion: assertion,
       }),
@@ -197,40 +227,26 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
   });
 
   await test.step("an authorization-code sign-in with PKCE through /identity/auth and the portal's sign-in page", async () => {
-    app = await startBrowserApp();
-    const client = latchkey<{ clientId: string }>([
-      "clients",
-      "create",
-      "--tenant",
-      tenant.slug,
-      "--type",
-      "authorization-code",
-      "--name",
-      "Log check dashboard",
-      "--redirect-uri",
-      `${app.origin}/callback`,
-    ]);
-    app.setClient(client.clientId);
-    await page.goto(`${app.origin}/login`);
+    app!.setClient(dashboard.clientId);
+    await page.goto(`${app!.origin}/login`);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fidentity%2Finteraction%2F/);
     await keepCookies(page, seen); // the interaction's cookies live only until it ends
     await page.getByLabel("Email").fill(tenant.admin);
     await page.getByRole("button", { name: "Sign in (development)" }).click();
-    await expect(page).toHaveURL(new RegExp(`^${app.origin}/callback\\?code=`));
+    await expect(page).toHaveURL(new RegExp(`^${app!.origin}/callback\\?code=`));
     await expect(page.locator("#result")).toContainText('"status":200');
     await keepCookies(page, seen);
   });
 
   await test.step("a secret made in the portal's one-time dialog", async () => {
     await signInAs(page.request, tenant.admin);
-    const client = createClientCli(tenant.slug, "Log check rotation");
-    await page.goto(`/t/${tenant.slug}/clients/${client.clientId}/secrets`);
+    await page.goto(`/t/${tenant.slug}/clients/${rotated.clientId}/secrets`);
     await page.getByRole("button", { name: "Add secret" }).first().click();
     await page.getByLabel("Secret description").fill("log check");
     await page.getByRole("button", { name: "Add", exact: true }).click();
     const made = await copySecretAndClose(page);
     seen.add("the portal's new secret", made.secret);
-    expect((await requestToken(client.clientId, made.secret)).status).toBe(200);
+    expect((await requestToken(rotated.clientId, made.secret)).status).toBe(200);
     await keepCookies(page, seen);
   });
 

@@ -8,7 +8,9 @@ afterEach(() => Object.assign(console, originals));
 describe("routeConsoleToLogger", () => {
   it("turns console lines into the logger's JSON lines, colours gone, errors serialized", () => {
     const lines: Record<string, unknown>[] = [];
-    routeConsoleToLogger(createLogger({ level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } }));
+    routeConsoleToLogger(
+      createLogger({ level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } }),
+    );
     console.log("\u001b[32m✓\u001b[39m Running next.config.js took %dms", 903);
     console.warn("careful");
     console.error("render failed:", new Error("boom"));

@@ -16,7 +16,10 @@ afterEach(async () => {
 });
 
 /** A real server on an ephemeral port behind logRequests, with its log lines kept as parsed JSON. */
-async function serve(trustProxy: boolean, handler: (log: Logger) => RequestListener = () => (_req, res) => res.end("ok")): Promise<{ url: string; lines: Line[] }> {
+async function serve(
+  trustProxy: boolean,
+  handler: (log: Logger) => RequestListener = () => (_req, res) => res.end("ok"),
+): Promise<{ url: string; lines: Line[] }> {
   const lines: Line[] = [];
   const log = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Line) } });
   server = createServer(logRequests({ trustProxy }, handler(log), log));

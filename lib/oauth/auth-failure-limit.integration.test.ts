@@ -127,7 +127,11 @@ describe("failed client authentication limits", () => {
 
   it("warn once when requests carry X-Forwarded-For but the proxy is not trusted", async () => {
     const output = captureOutput();
-    const warnings = () => output.text().split("\n").filter((line) => line.includes("X-Forwarded-For but LATCHKEY_TRUST_PROXY is off"));
+    const warnings = () =>
+      output
+        .text()
+        .split("\n")
+        .filter((line) => line.includes("X-Forwarded-For but LATCHKEY_TRUST_PROXY is off"));
     try {
       service = await startTokenService({ LATCHKEY_TRUST_PROXY: undefined });
       await tokenRequest("no-such-client", "lk_wrong");

@@ -257,7 +257,8 @@ const refused = new Set<string>();
 /** A row without an encrypted private key was not made by Latchkey (the migration ran before it): never load it. */
 function encryptedOrRefused(row: Row): boolean {
   if (row.encryptedPrivateJwk) return true;
-  if (!refused.has(row.kid)) logger.error({ kid: row.kid }, `token service: refusing signing key ${row.kid}: its private key is not encrypted under the key-encryption key`);
+  if (!refused.has(row.kid))
+    logger.error({ kid: row.kid }, `token service: refusing signing key ${row.kid}: its private key is not encrypted under the key-encryption key`);
   refused.add(row.kid);
   return false;
 }

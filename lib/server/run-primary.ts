@@ -28,7 +28,10 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
     // A worker that stopped when told to (a signal to the whole process group, as on Ctrl-C
     // or from systemd, may reach it before this process) is not replaced.
     if (stopping || code === 0) return;
-    logger.error({ worker: worker.process.pid, signal, exitCode: code }, `Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+    logger.error(
+      { worker: worker.process.pid, signal, exitCode: code },
+      `Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`,
+    );
     setTimeout(() => stopping || cluster.fork(), 1_000);
   });
   for (let i = 0; i < config.workers; i++) cluster.fork();
