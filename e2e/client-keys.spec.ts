@@ -1,12 +1,12 @@
 import { randomUUID, type KeyObject } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { SignJWT } from "jose";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { createClientCli, tokenServiceCacheSecond } from "./support/secrets";
 import { ecKeyPair, rsaKeyPair, seedSignedJwtClient, thumbprintOf } from "./support/client-keys";
-import { E2E_BASE_URL, E2E_SERVER_LOG } from "./support/e2e-env";
+import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
+import { expectAbsentFromServerLog } from "./support/server-log";
 
 // Signed-JWT clients (private_key_jwt): created through the portal with a public key, the
 // Keys tab (add, delete, limit, read-only members), and a private key that must never be
@@ -180,7 +180,7 @@ test("a pasted private key is refused in the browser and never sent; a weak key 
   expect(actions()).toBe(1);
   await expect(page.getByText("1 of 10 keys", { exact: true })).toBeVisible();
   const secretPart = leaked.privatePem.split("\n")[3]!;
-  expect(readFileSync(E2E_SERVER_LOG, "utf8")).not.toContain(secretPart);
+  expectAbsentFromServerLog({ "the pasted private key's secret part": secretPart });
 });
 
 test("a member sees the keys read-only", async ({ page, tenant }) => {

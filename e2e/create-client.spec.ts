@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import { E2E_BASE_URL, E2E_SERVER_LOG } from "./support/e2e-env";
+import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
+import { expectAbsentFromServerLog } from "./support/server-log";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -90,7 +90,7 @@ test("an administrator adds a client, copies its secret once and gets a token wi
   expect(page.url()).not.toContain(secret);
   expect(responses.length).toBeGreaterThan(0);
   for (const body of responses) expect(body).not.toContain(secret);
-  expect(readFileSync(E2E_SERVER_LOG, "utf8")).not.toContain(secret);
+  expectAbsentFromServerLog({ "the new client's secret": secret });
 });
 
 test("closing the dialog without copying asks first", async ({ page, tenant }) => {

@@ -1,12 +1,11 @@
 // People signing in to applications through Latchkey, in Chromium, through the portal's
 // real sign-in page: a browser app (authorization code + PKCE, calling the token service
 // across origins) and a server-side app (hybrid "code id_token", form_post, refresh).
-import { readFileSync } from "node:fs";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { E2E_SERVER_LOG } from "./support/e2e-env";
 import { latchkey } from "./support/cli";
 import { expect, test } from "./support/fixtures";
 import { startBrowserApp, startServerApp, type RelyingParty } from "./support/relying-party";
+import { expectAbsentFromServerLog } from "./support/server-log";
 
 type Created = { clientId: string; name: string; clientSecret?: string };
 
@@ -118,7 +117,7 @@ test("a server-side app signs in with code id_token over form_post and refreshes
   await expect(page).toHaveURL(`${app.origin}/callback`);
   const signedIn = await result(page);
   expect(signedIn).toMatchObject({ claims: { email: tenant.member, aud: client.clientId }, rotated: true, refreshedExpiresIn: 900 });
-  expect(readFileSync(E2E_SERVER_LOG, "utf8")).not.toContain(client.clientSecret);
+  expectAbsentFromServerLog({ "the client secret": client.clientSecret! });
 });
 
 test("the sign-in page says which application asks, and an unknown one is named by no one", async ({ page }) => {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "./support/fixtures";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { E2E_SERVER_LOG } from "./support/e2e-env";
+import { serverLogEntries } from "./support/server-log";
 
 test("a signed-out visitor is sent to sign-in and comes back to the page asked for", async ({ page, tenant }) => {
   await page.goto(`/t/${tenant.slug}/clients`);
@@ -31,12 +30,11 @@ test("signed-out visitors cannot reach any tenant page", async ({ page, tenant }
 });
 
 test("the server said at start-up, in one loud line, that development sign-in is on and for whom", async () => {
-  const lines = readFileSync(E2E_SERVER_LOG, "utf8")
-    .split("\n")
-    .filter((line) => line.includes("DEVELOPMENT SIGN-IN IS ON"));
+  const lines = serverLogEntries().filter((entry) => entry.msg.includes("DEVELOPMENT SIGN-IN IS ON"));
   expect(lines).toHaveLength(1);
+  expect(lines[0]!.level, "a warning").toBe(40);
   // The test server sets no HOST: development sign-in kept it to this machine.
-  expect(lines[0]).toContain("listening on 127.0.0.1 only: meant for a developer on this machine");
+  expect(lines[0]!.msg).toContain("listening on 127.0.0.1 only: meant for a developer on this machine");
 });
 
 test("an unknown or hostile ?error= on the sign-in page gets the generic message, never a 500", async ({ page }) => {

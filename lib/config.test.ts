@@ -15,3 +15,17 @@ describe("serverConfig: the interface to listen on", () => {
     expect(serverConfig({ HOST: "10.0.0.5" }).host).toBe("10.0.0.5");
   });
 });
+
+describe("serverConfig: the log level", () => {
+  it("is info unless LATCHKEY_LOG_LEVEL names one of pino's levels (any case)", () => {
+    expect(serverConfig({}).logLevel).toBe("info");
+    expect(serverConfig({ LATCHKEY_LOG_LEVEL: " Debug " }).logLevel).toBe("debug");
+    expect(serverConfig({ LATCHKEY_LOG_LEVEL: "silent" }).logLevel).toBe("silent");
+  });
+
+  it("refuses any other level, naming the allowed ones", () => {
+    expect(() => serverConfig({ LATCHKEY_LOG_LEVEL: "verbose" })).toThrow(
+      'LATCHKEY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"',
+    );
+  });
+});

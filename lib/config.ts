@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { publicBaseUrl } from "@/lib/http/site-security";
+import { logLevel } from "@/lib/logging/log-level";
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -68,6 +69,7 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     trustedProxyHops: positiveInteger(env, "LATCHKEY_TRUSTED_PROXY_HOPS", 1),
     /** Read here too so that a bad value stops the server at start, not at the first sign-in. */
     session: sessionConfig(env),
+    logLevel: logLevel(env),
     authFailureLimits: {
       perClient: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_CLIENT", 10),
       perAddress: positiveInteger(env, "LATCHKEY_AUTH_FAILURES_PER_ADDRESS", 50),

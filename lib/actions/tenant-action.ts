@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "@/lib/validation/parse-input";
 import { safeParseReadable } from "@/lib/validation/readable-errors";
 import { ZTenantSlug } from "@/lib/validation/tenant";
 import type { ActionResult } from "./action-result";
+import { logger } from "@/lib/logging/logger";
 
 type Options<S extends z.ZodType, R> = {
   schema: S;
@@ -53,7 +54,7 @@ export function tenantAction<S extends z.ZodType, R>(options: Options<S, R>) {
           fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
         };
       }
-      console.error(`action failed in tenant ${ctx.tenantSlug}:`, error instanceof Error ? error.stack : "unknown error");
+      logger.error({ tenant: ctx.tenantSlug, err: error }, "action failed");
       return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; try again." };
     }
   };

@@ -6,6 +6,7 @@ import { loadUserTenantContext } from "@/lib/tenants/load-tenant-context";
 import type { TenantContext } from "@/lib/tenants/tenant-context";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/parse-input";
 import { ZTenantSlug } from "@/lib/validation/tenant";
+import { logger } from "@/lib/logging/logger";
 
 const STATUS = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, LIMIT: 409, INTERNAL: 500 } as const;
 
@@ -58,7 +59,7 @@ export function tenantRoute<S extends z.ZodType>(options: Options<S>) {
       return await options.run(ctx, query.data, raw);
     } catch (error) {
       if (error instanceof DomainError) return routeFailure(error.code, error.message, error.field ? { [error.field]: [error.message] } : undefined);
-      console.error(`route failed in tenant ${ctx.tenantSlug}:`, error instanceof Error ? error.stack : "unknown error");
+      logger.error({ tenant: ctx.tenantSlug, err: error }, "route failed");
       return routeFailure("INTERNAL", "Something went wrong on our side; try again.");
     }
   };

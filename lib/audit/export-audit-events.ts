@@ -10,6 +10,7 @@ import { CSV_BOM, CSV_HEADER, csvCells, csvLine, type AuditExportRecord } from "
 import { AUDIT_ORDER, auditWhere, matchesLiterally, needsLiteralMatch, type AuditRow } from "./audit-where";
 import { recordAuditEvent } from "./record-audit-event";
 import { redactAuditDetails } from "./redact-audit-details";
+import { logger } from "@/lib/logging/logger";
 
 /** Rows read per database round trip: what the export holds in memory at a time, whatever the log's size. */
 export const AUDIT_EXPORT_BATCH = 500;
@@ -73,7 +74,7 @@ function exportStream(ctx: TenantContext, filters: TAuditFilterValues, format: T
             if (text) return;
           }
         } catch (error) {
-          console.error(`audit export failed in tenant ${ctx.tenantSlug}:`, error instanceof Error ? error.stack : "unknown error");
+          logger.error({ tenant: ctx.tenantSlug, format, err: error }, "audit export failed");
           controller.error(new Error("The audit export failed"));
         }
       },

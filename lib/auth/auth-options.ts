@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { sessionConfig } from "@/lib/config";
+import { logger } from "@/lib/logging/logger";
 import { checkPortalSession } from "@/lib/sessions/check-portal-session";
 import { createPortalSession } from "@/lib/sessions/create-portal-session";
 import { endPortalSession } from "@/lib/sessions/end-portal-session";
@@ -66,7 +67,10 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       if (metadata instanceof Error && metadata.name === "PortalSessionEnded") return;
-      console.error(`[next-auth][error][${code}]`, metadata); // as next-auth's own logger does
+      // next-auth's metadata is an error or { error, providerId, message }: the error goes
+      // through the logger's serializer, the rest through its redaction.
+      const { error, ...details } = metadata instanceof Error ? { error: metadata } : (metadata as { error?: unknown });
+      logger.error({ nextAuthError: code, err: error, details }, `next-auth error ${code}`);
     },
   },
   events: {

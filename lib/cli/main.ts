@@ -2,6 +2,7 @@
 // domain functions and validation as the portal.
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
+import { logToStderr } from "@/lib/logging/logger";
 import { parseCommandArgs, UsageError, type Command, type Output } from "./command";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { addClientKeyCommand, deleteClientKeyCommand, listClientKeysCommand } from "./commands/client-keys";
@@ -86,4 +87,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// What the shared code logs (a file it cannot restrict, a signing key refused) is not output.
+logToStderr();
 process.exitCode = await main(process.argv.slice(2)).finally(() => db.$disconnect());

@@ -3,6 +3,7 @@
 import { closeSync, existsSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import { privateDirectory, privateFiles } from "../runtime/private-files";
+import { logger } from "../logging/logger";
 
 export type Database = { kind: "sqlite"; url: string } | { kind: "postgres"; url: string };
 
@@ -45,7 +46,8 @@ function securedSqliteFile(file: string, dataDir: string) {
   if (dir === dataDir || !existsSync(dir)) privateDirectory(dir);
   else if ((statSync(dir).mode & 0o077) !== 0 && !warned.has(dir)) {
     warned.add(dir);
-    console.warn(
+    logger.warn(
+      { dir },
       `latchkey: ${dir}, which holds the SQLite database, is open to other users; Latchkey leaves it as it is (put the database in a directory of its own)`,
     );
   }

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/prisma";
+import { logger, messageOf } from "@/lib/logging/logger";
 import { announceBlock, takeUpAnnouncedBlocks } from "./relay-auth-blocks";
 
 // Bounds on memory however many addresses fail: past it the oldest blocks go first.
@@ -134,8 +135,8 @@ export class AuthFailureLimiter {
       this.pollFailure = "";
     } catch (error) {
       // The blocks this process counted itself still hold; say once that the others' are not read.
-      const message = error instanceof Error ? error.message : String(error);
-      if (message !== this.pollFailure) console.error("token service: could not read failed-authentication blocks:", message);
+      const message = messageOf(error);
+      if (message !== this.pollFailure) logger.error({ error: message }, "token service: could not read failed-authentication blocks");
       this.pollFailure = message;
     }
   }

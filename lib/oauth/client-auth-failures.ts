@@ -6,6 +6,7 @@ import { tokenServiceTenantContext } from "@/lib/tenants/load-tenant-context";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { claimOnce } from "./database-adapter";
 import type { OAuthClientMetadata } from "./find-oauth-client";
+import { logger, messageOf } from "@/lib/logging/logger";
 
 // The per-client signal that replaces blocking a client id (which anyone could do, ids are
 // public): failures for a client from every address, counted in the database so all server
@@ -51,7 +52,7 @@ export async function flushClientAuthFailures(now = Date.now()): Promise<void> {
       if (total >= entry.threshold) await alertOnce(entry, total, now);
     } catch (error) {
       // A passing database fault must not take the token service down; the count is lost.
-      console.error("could not record failed client authentications:", error instanceof Error ? error.message : error);
+      logger.error({ error: messageOf(error) }, "could not record failed client authentications");
     }
   }
 }

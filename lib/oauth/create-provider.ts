@@ -33,6 +33,7 @@ import { tokenServiceHeaders } from "./token-service-headers";
 import { TOKEN_SERVICE_ROUTES } from "./token-service-urls";
 import { mayIntrospect, structuredTokens } from "./structured-tokens";
 import { findTenantMember, memberClaims, SCOPE_CLAIMS, USER_SCOPES } from "./tenant-member";
+import { logger } from "@/lib/logging/logger";
 
 export type ProviderOptions = { config: ServerConfig; keys: KeySet; cookieKeys: string[]; limiter: AuthFailureLimiter; prefix: string };
 
@@ -309,13 +310,13 @@ export function createProvider({ config, keys, cookieKeys, limiter, prefix }: Pr
 
   provider.on("server_error", (_ctx, error) => {
     // The error only: request parameters could carry a client secret or assertion.
-    console.error("token service error:", error);
+    logger.error({ err: error }, "token service error");
   });
   // Koa's own errors (e.g. a client hanging up mid-body): one line, no request data, and
   // none for what is the client's doing.
   onApplicationError(provider, (error) => {
     if (error.expose || error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE") return;
-    console.error("token service request failed:", error.message);
+    logger.error({ error: error.message }, "token service request failed");
   });
   return provider;
 }

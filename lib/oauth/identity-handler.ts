@@ -11,6 +11,7 @@ import { IDENTITY_PREFIX } from "./identity-paths";
 import { sweepPortalSessions } from "@/lib/sessions/sweep-portal-sessions";
 import { deleteExpiredRecords } from "./database-adapter";
 import { deleteRetiredSigningKeys, ensureSigningKeys, KEY_POLL_INTERVAL_MS, loadKeySet, type KeySet } from "./signing-keys";
+import { logger, messageOf } from "@/lib/logging/logger";
 
 const MAINTENANCE_INTERVAL_MS = 10 * 60_000;
 
@@ -54,7 +55,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
       })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastFailure) console.error("token service: could not take up the signing keys:", message);
+        if (message !== lastFailure) logger.error({ error: message }, "token service: could not take up the signing keys");
         lastFailure = message;
       });
   }, KEY_POLL_INTERVAL_MS).unref();
@@ -65,7 +66,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
       sweepPortalSessions({ limits: config.session }),
       deleteOldClientAuthFailures(),
       deleteEndedAuthFailureCounts(db),
-    ]).catch((error: unknown) => console.error("token service: clean-up failed:", error instanceof Error ? error.message : error));
+    ]).catch((error: unknown) => logger.error({ error: messageOf(error) }, "token service: clean-up failed"));
   }, MAINTENANCE_INTERVAL_MS).unref();
 
   // Behind a proxy without LATCHKEY_TRUST_PROXY every client has the proxy's address, so the
@@ -76,7 +77,7 @@ export async function createIdentityHandler(config: ServerConfig): Promise<Ident
     addMissingHeaders(res, headers);
     if (!warnedAboutProxy && req.headers["x-forwarded-for"] !== undefined) {
       warnedAboutProxy = true;
-      console.warn(
+      logger.warn(
         "token service: requests carry X-Forwarded-For but LATCHKEY_TRUST_PROXY is off, so every client counts as the proxy's address; set LATCHKEY_TRUST_PROXY=1 behind a reverse proxy that overwrites or appends X-Forwarded-For",
       );
     }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { logger, messageOf } from "@/lib/logging/logger";
 
 // "Last used" per secret and per key, coalesced: the token endpoint only notes which
 // credentials were used, and a timer writes them at most once per interval, a few
@@ -38,7 +39,7 @@ export async function flushCredentialUses(): Promise<void> {
         else await db.clientKey.updateMany({ where, data: { lastUsedAt: at } });
       } catch (error) {
         // A passing database fault must not take the token service down; try again later.
-        console.error("could not record credentials' last use:", error instanceof Error ? error.message : error);
+        logger.error({ credential, count: chunk.length, error: messageOf(error) }, "could not record credentials' last use; trying again later");
         for (const id of chunk) recordCredentialUse(credential, id, at);
       }
     }

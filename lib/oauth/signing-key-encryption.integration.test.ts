@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClient, type CreatedConfidentialClient } from "@/lib/clients/create-client";
 import { databaseKind } from "@/lib/db/database-url";
 import { db } from "@/lib/db/prisma";
+import { captureOutput } from "@/lib/testing/capture-output";
 import { clientInput, createTestTenant } from "@/lib/testing/fixtures";
 import { TEST_KEY_ENCRYPTION_KEY } from "@/lib/testing/integration-setup";
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
@@ -174,12 +175,12 @@ describe("signing keys at rest", () => {
   it("of an earlier version leave no private part in the database's files, and the one that signed is rotated away", async () => {
     const legacy = await legacyRow({ activatesAt: new Date(Date.now() - 1000) });
     const kid = legacy.kid!;
-    const log = vi.spyOn(console, "log");
+    const output = captureOutput();
     try {
       await db.oidcRecord.deleteMany({ where: { model: "Setup" } });
       const config = { dataDir: service.config.dataDir, keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY };
       await ensureSigningKeys(config);
-      const lines = log.mock.calls.map(([line]) => String(line));
+      const lines = output.text().split("\n");
       expect(lines.filter((line) => line.includes("Scheduled a rotation of the ES256 signing key(s), which were stored in the clear before"))).toHaveLength(1);
       const keys = await listSigningKeys();
       expect(keys.find((key) => key.kid === kid)).toMatchObject({ state: "signing", retiresAt: expect.any(Date) });
@@ -191,7 +192,7 @@ describe("signing keys at rest", () => {
         expect(bytes.includes('"d":"'), name).toBe(false);
       }
     } finally {
-      log.mockRestore();
+      output.stop();
       await db.signingKey.delete({ where: { kid } });
     }
   });

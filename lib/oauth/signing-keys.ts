@@ -21,6 +21,7 @@ import {
   type KeyEncryptionConfig,
   type KeyEncryptionKey,
 } from "./key-encryption";
+import { logger } from "@/lib/logging/logger";
 
 /**
  * The token service's signing keys, one signing key per algorithm at a time, kept in the
@@ -150,7 +151,10 @@ async function encryptPlaintextKeys(kek: KeyEncryptionKey): Promise<Row[]> {
   if (migrated.length === 0) return [];
   if (databaseKind(process.env) === "sqlite") await emptySqliteWal();
   else await db.$executeRawUnsafe('VACUUM FULL "SigningKey"');
-  console.log(`Encrypted ${migrated.length} signing key(s) in the database under key-encryption key ${kek.id} (from ${kek.source}).`);
+  logger.info(
+    { keys: migrated.length, keyEncryptionKey: kek.id, from: kek.source },
+    `Encrypted ${migrated.length} signing key(s) in the database under key-encryption key ${kek.id} (from ${kek.source}).`,
+  );
   return migrated;
 }
 
@@ -165,7 +169,7 @@ async function emptySqliteWal(): Promise<void> {
     if (Number(result?.busy) === 0) return;
     await sleep(100);
   }
-  console.warn("Could not empty the SQLite WAL file: it may still hold the signing keys in the clear until SQLite checkpoints it.");
+  logger.warn("Could not empty the SQLite WAL file: it may still hold the signing keys in the clear until SQLite checkpoints it.");
 }
 
 /**
@@ -182,7 +186,8 @@ export async function ensureSigningKeys(config: KeyEncryptionConfig): Promise<vo
   const algs = [...new Set(migrated.filter((row) => !row.retiresAt).map((row) => row.alg as TTokenSigningAlg))];
   for (const alg of algs) await rotateSigningKey(config, alg);
   if (algs.length > 0) {
-    console.log(
+    logger.info(
+      { algs },
       `Scheduled a rotation of the ${algs.join(", ")} signing key(s), which were stored in the clear before: older backups still hold them, and they stop signing in ${DEFAULT_ACTIVATION_DELAY_S} s.`,
     );
   }
@@ -207,7 +212,7 @@ async function createMissingKeys(config: KeyEncryptionConfig, kek: KeyEncryption
       await insertKey(kek, jwk.alg as TTokenSigningAlg, new Date(0), { kid: jwk.kid!, jwk }).catch(ignoreDuplicate);
     }
     rmSync(legacyFile);
-    console.log(`Moved the token service's signing keys from ${legacyFile} into the database.`);
+    logger.info({ file: legacyFile }, `Moved the token service's signing keys from ${legacyFile} into the database.`);
   }
   const absent = await missing();
   if (absent.length > 0) await assertOnlyUnder(kek);
@@ -252,7 +257,8 @@ const refused = new Set<string>();
 /** A row without an encrypted private key was not made by Latchkey (the migration ran before it): never load it. */
 function encryptedOrRefused(row: Row): boolean {
   if (row.encryptedPrivateJwk) return true;
-  if (!refused.has(row.kid)) console.error(`token service: refusing signing key ${row.kid}: its private key is not encrypted under the key-encryption key`);
+  if (!refused.has(row.kid))
+    logger.error({ kid: row.kid }, `token service: refusing signing key ${row.kid}: its private key is not encrypted under the key-encryption key`);
   refused.add(row.kid);
   return false;
 }

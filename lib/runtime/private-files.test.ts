@@ -4,10 +4,11 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { serverConfig } from "@/lib/config";
 import { databaseFromEnv } from "@/lib/db/database-url";
 import { prepareEnvironment } from "@/lib/server/prepare-environment";
+import { captureOutput } from "@/lib/testing/capture-output";
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -44,14 +45,14 @@ describe("file modes", () => {
     const parent = mkdtempSync(path.join(tmpdir(), "latchkey-modes-"));
     chmodSync(parent, 0o755);
     const file = path.join(parent, "latchkey.db");
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const output = captureOutput();
     let warnings: string[];
     try {
       databaseFromEnv({ ...process.env, DATABASE_URL: `file:${file}` });
       databaseFromEnv({ ...process.env, DATABASE_URL: `file:${file}` });
-      warnings = warn.mock.calls.map(([message]) => String(message));
+      warnings = output.text().split("\n");
     } finally {
-      warn.mockRestore();
+      output.stop();
     }
     expect(modeOf(parent)).toBe(0o755);
     expect(modeOf(file)).toBe(0o600);

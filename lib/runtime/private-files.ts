@@ -1,6 +1,7 @@
 // Latchkey's data (the SQLite database, the key-encryption key, the session secret) is for
 // its own user only. Shared by the server, the CLI and prisma.config.ts, so no "server-only".
 import { chmodSync, mkdirSync } from "node:fs";
+import { logger } from "../logging/logger";
 
 /** Makes `dir` (and any missing parent) mode 0700, tightening one an earlier version left wider. */
 export function privateDirectory(dir: string): void {
@@ -20,6 +21,6 @@ function restrict(file: string, mode: number) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return;
     // Not ours to change (another owner, a read-only mount): say so, and carry on.
-    console.warn(`latchkey: could not restrict ${file} to mode ${mode.toString(8)} (${code})`);
+    logger.warn({ file, mode: mode.toString(8), reason: code }, `latchkey: could not restrict ${file} to mode ${mode.toString(8)} (${code})`);
   }
 }

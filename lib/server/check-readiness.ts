@@ -1,7 +1,8 @@
 import "server-only";
 import { pendingMigrationsReason, type MigrationStatus } from "@/lib/db/migration-status";
 import { db } from "@/lib/db/prisma";
-import { messageOf, type Readiness } from "./management-listener";
+import { messageOf } from "@/lib/logging/logger";
+import type { Readiness } from "./management-listener";
 
 const DATABASE_TIMEOUT_MS = 2_000;
 

@@ -8,6 +8,7 @@ import cluster from "node:cluster";
 import { serverConfig } from "@/lib/config";
 import { prepareEnvironment } from "./prepare-environment";
 import { holdSqliteInstanceLock } from "./sqlite-instance-lock";
+import { logger } from "@/lib/logging/logger";
 
 const config = serverConfig();
 prepareEnvironment(config);
@@ -16,7 +17,7 @@ const dev = process.env.NODE_ENV !== "production";
 if (cluster.isPrimary) {
   const refusal = holdSqliteInstanceLock(process.env);
   if (refusal) {
-    console.error(`latchkey: ${refusal}`);
+    logger.fatal(`latchkey: ${refusal}`);
     process.exit(1);
   }
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { logger, messageOf } from "@/lib/logging/logger";
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
@@ -57,11 +58,7 @@ export function startManagementListener(host: string, port: number, probes: Mana
 /** As startManagementListener; a port that cannot be opened stops the process with one line. */
 export function openManagementListener(config: { host: string; port: number }, probes: ManagementProbes): Promise<Server> {
   return startManagementListener(config.host, config.port, probes).catch((error: unknown) => {
-    console.error(`latchkey: ${messageOf(error)}`);
+    logger.fatal({ host: config.host, port: config.port }, `latchkey: ${messageOf(error)}`);
     process.exit(1);
   });
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import { EXIT_CONFIG } from "@/lib/db/migration-status";
 import { relayBlocksBetweenWorkers } from "@/lib/oauth/relay-auth-blocks";
 import { openManagementListener } from "./management-listener";
 import { askWorkersReadiness, liveWorkers } from "./worker-readiness";
+import { logger } from "@/lib/logging/logger";
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -35,7 +36,10 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
       management.close();
       process.exit(EXIT_CONFIG);
     }
-    console.error(`Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+    logger.error(
+      { worker: worker.process.pid, signal, exitCode: code },
+      `Latchkey worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`,
+    );
     setTimeout(() => stopping || cluster.fork(), 1_000);
   });
   for (let i = 0; i < config.workers; i++) cluster.fork();

@@ -6,6 +6,9 @@ import type { ServerConfig } from "@/lib/config";
 import { FOREIGN_API_ANSWER, isForeignApiRequest } from "@/lib/http/foreign-api-request";
 import { addMissingHeaders, PORTAL_ISOLATION_HEADERS, securityHeaders } from "@/lib/http/security-headers";
 import { observeDatabasePool } from "@/lib/metrics/database-pool-metrics";
+import { routeConsoleToLogger } from "@/lib/logging/console-to-logger";
+import { logRequests } from "@/lib/logging/log-requests";
+import { logger } from "@/lib/logging/logger";
 import { collectProcessMetrics } from "@/lib/metrics/metrics";
 import { createIdentityHandler, isIdentityRequest } from "@/lib/oauth/identity-handler";
 import { flushClientAuthFailures } from "@/lib/oauth/client-auth-failures";
@@ -22,6 +25,7 @@ const STOP_DEADLINE_MS = 9_500;
 
 /** One server process: portal and token service on the configured port. */
 export async function startServer(config: ServerConfig, dev: boolean): Promise<void> {
+  if (!dev) routeConsoleToLogger();
   // First, before Next.js is prepared: a database a newer build migrated stops this process (exit 78).
   await refuseNewerDatabase();
   collectProcessMetrics();
@@ -51,22 +55,27 @@ export async function startServer(config: ServerConfig, dev: boolean): Promise<v
   }
 
   const headers = { ...securityHeaders(config.baseUrl), ...PORTAL_ISOLATION_HEADERS };
-  const server = createServer((req, res) => {
-    if (isIdentityRequest(req.url)) return identity(req, res);
-    addMissingHeaders(res, headers);
-    if (isForeignApiRequest(req)) {
-      res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store" });
-      return void res.end(FOREIGN_API_ANSWER);
-    }
-    return void portal(req, res);
-  });
+  const server = createServer(
+    logRequests(config, (req, res) => {
+      if (isIdentityRequest(req.url)) return identity(req, res);
+      addMissingHeaders(res, headers);
+      if (isForeignApiRequest(req)) {
+        res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store" });
+        return void res.end(FOREIGN_API_ANSWER);
+      }
+      return void portal(req, res);
+    }),
+  );
   server.listen(config.port, config.host, () => {
     state.listening = true;
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       const processes = cluster.isWorker ? `, ${config.workers} processes` : "";
-      console.log(`Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}${processes}`);
+      logger.info(
+        { baseUrl: config.baseUrl, issuer: config.issuer, workers: cluster.isWorker ? config.workers : 1 },
+        `Latchkey ${dev ? "(development) " : ""}on ${config.baseUrl} — token service at ${config.issuer}${processes}`,
+      );
       const notice = devSignInNotice(config);
-      if (notice) console.warn(notice);
+      if (notice) logger.warn(notice);
     }
   });
 

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
-import { messageOf, type Readiness } from "./management-listener";
+import { messageOf } from "@/lib/logging/logger";
+import type { Readiness } from "./management-listener";
 
 // The cluster's primary answers /readyz by asking every worker: each knows whether its own
 // database connection, signing keys and shutdown state are fine.

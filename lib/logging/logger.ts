@@ -1,0 +1,85 @@
+// The server's one logger: JSON lines on stdout in production, for an operator's log
+// shipper; pino-pretty's lines in development. Shared by the server, Next's bundle, the CLI
+// and prisma.config.ts (through lib/db/database-url.ts), so no "server-only".
+import pino, { type DestinationStream, type Logger } from "pino";
+import { prettyFactory } from "pino-pretty";
+import { logLevel } from "./log-level";
+import { requestFields } from "./request-context";
+
+// Field names whose values are credentials wherever they turn up, at any of the first three
+// levels of a log line's fields; and the headers that carry them.
+const SECRET_FIELDS = [
+  "client_secret",
+  "client_assertion",
+  "code",
+  "code_verifier",
+  "refresh_token",
+  "access_token",
+  "id_token",
+  "password",
+  "secret",
+  "token",
+  "assertion",
+  "authorization",
+  "cookie",
+  "plaintext",
+  "clientSecret",
+  "clientAssertion",
+  "codeVerifier",
+  "refreshToken",
+  "accessToken",
+  "idToken",
+];
+const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie"];
+export const REDACTED_PATHS = [
+  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  ...SECRET_HEADERS.flatMap((header) => [`headers["${header}"]`, `*.headers["${header}"]`]),
+];
+export const CENSOR = "[redacted]";
+
+// An error's code is worth keeping (ENOENT, P2002), but "code" is redacted as the
+// authorization code it also names: a code of that shape travels as errorCode instead.
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,31}$/;
+function serializeError(error: unknown) {
+  const { code, ...fields } = pino.stdSerializers.err(error as Error) as ReturnType<typeof pino.stdSerializers.err> & { code?: unknown };
+  return typeof code === "string" && ERROR_CODE.test(code) ? { ...fields, errorCode: code } : fields;
+}
+
+let target: NodeJS.WriteStream = process.stdout;
+
+/**
+ * The CLI prints its results on stdout (as JSON for scripts): what the code it shares with
+ * the server logs goes to stderr there.
+ */
+export function logToStderr(): void {
+  target = process.stderr;
+}
+
+/**
+ * Written through process.stdout (synchronous for files and pipes on Linux) rather than to
+ * descriptor 1 directly, so a test that captures the process's output sees every line.
+ */
+function destination(pretty: boolean): DestinationStream {
+  const format = pretty ? prettyFactory({ colorize: Boolean(process.stdout.isTTY), translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" }) : undefined;
+  return { write: (line: string) => void target.write(format ? format(line) : line) };
+}
+
+export function createLogger(options: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? logLevel(process.env),
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: requestFields,
+      serializers: { err: serializeError },
+      redact: { paths: REDACTED_PATHS, censor: CENSOR },
+    },
+    options.destination ?? destination(options.pretty ?? process.env.NODE_ENV !== "production"),
+  );
+}
+
+export const logger = createLogger();
+
+/** An error's message for a log line (the stack stays in `err`). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
