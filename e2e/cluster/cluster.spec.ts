@@ -3,7 +3,8 @@
 // proven with requests pinned to instance A or B where the proof needs it, and through
 // the balancer otherwise. Tokens are requested with openid-client, the portal is driven
 // in Chromium, and the operator's steps go through the CLI.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
@@ -35,7 +36,7 @@ test.beforeAll(async () => {
     env: { LATCHKEY_DEV_SIGNIN: "1", LATCHKEY_AUTH_FAILURES_PER_CLIENT: String(LIMIT), LATCHKEY_AUTH_FAILURE_MIN_MS: "20" },
   });
   const slug = `cluster-${randomBytes(3).toString("hex")}`;
-  seeded = JSON.parse(run("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/cluster/seed-cluster.ts", slug, "8"])) as Seeded;
+  seeded = JSON.parse(await run("tsx", ["--tsconfig", "tsconfig.node.json", "e2e/cluster/seed-cluster.ts", slug, "8"])) as Seeded;
   metadata = await discoverMetadata(cluster.issuer);
 });
 
@@ -43,14 +44,19 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-/** A command against the cluster's database, as an operator on one of its machines runs it. */
-function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { env: { ...process.env, ...cluster.sharedEnv }, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+/**
+ * A command against the cluster's database, as an operator on one of its machines runs it.
+ * Asynchronous on purpose: a test blocked for seconds in a synchronous child process lets
+ * the instances close its idle keep-alive connections unseen, and its next fetch fails.
+ */
+async function run(command: string, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(command, args, { env: { ...process.env, ...cluster.sharedEnv }, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
 }
 
 /** `npm run latchkey -- <args> --json`, parsed. */
-function latchkey<T>(args: string[]): T {
-  return JSON.parse(run("npm", ["run", "-s", "latchkey", "--", ...args, "--json"])) as T;
+async function latchkey<T>(args: string[]): Promise<T> {
+  return JSON.parse(await run("npm", ["run", "-s", "latchkey", "--", ...args, "--json"])) as T;
 }
 
 function token(client: SeededClient, secret = client.secrets[0], route: Route = {}): Promise<Attempt> {
@@ -118,8 +124,8 @@ async function addEnvironment(page: Page, name: string) {
   await expect(page.getByRole("status").filter({ hasText: `Environment “${name}” added` })).toBeVisible();
 }
 
-function environmentNames(): string[] {
-  return latchkey<{ environments: { name: string }[] }>(["environments", "list", "--tenant", seeded.slug]).environments.map((e) => e.name);
+async function environmentNames(): Promise<string[]> {
+  return (await latchkey<{ environments: { name: string }[] }>(["environments", "list", "--tenant", seeded.slug])).environments.map((e) => e.name);
 }
 
 test("a secret deleted in the portal of instance A is refused at instance B within a second", async ({ browser }, testInfo) => {
@@ -176,7 +182,7 @@ test("a portal session made at instance A works at instance B, for pages and ser
   await expect(page).toHaveURL(`${cluster.b.url}${environmentsPage(seeded.slug)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Environments" })).toBeVisible();
   await addEnvironment(page, "Made at B");
-  expect(environmentNames()).toContain("Made at B");
+  expect(await environmentNames()).toContain("Made at B");
   await atB.close();
 });
 
@@ -186,7 +192,7 @@ test("a signing-key rotation is honoured by both instances", async ({}, testInfo
   const oldKid = kidOf(before.a);
   expect(kidOf(before.b)).toBe(oldKid);
 
-  const { key } = latchkey<{ key: { kid: string; activatesAt: string } }>(["signing-keys", "rotate", "--activate-in", "5"]);
+  const { key } = await latchkey<{ key: { kid: string; activatesAt: string } }>(["signing-keys", "rotate", "--activate-in", "5"]);
   // Published by both within the key poll (a second), before it signs anything.
   await expect
     .poll(async () => [(await jwksOf(a)).keys.map((k) => k.kid), (await jwksOf(b)).keys.map((k) => k.kid)], { timeout: 2 * CACHE_SECOND_MS + 500 })
@@ -287,7 +293,7 @@ test("kill -9 of one instance under load: the balancer fails over, and every wri
   note(testInfo, "writes", `${answered.length} answered (${answered.length - killed} after the kill), ${unanswered.length} not: ${unanswered.join("; ")}`);
   expect(failed).toEqual([]);
   expect(answered.length - killed).toBeGreaterThan(0);
-  const kept = new Set(environmentNames());
+  const kept = new Set(await environmentNames());
   expect(answered.filter((name) => !kept.has(name))).toEqual([]);
 
   // Back to two, for the tests after this one.

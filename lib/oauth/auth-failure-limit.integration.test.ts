@@ -87,9 +87,9 @@ describe("failed client authentication limits", () => {
     for (const at of [service, second]) expect((await tokenRequest(client.clientId, client.secret.plaintext, "basic", {}, at)).status).toBe(429);
     expect((await tokenRequest(crypto.randomUUID(), "lk_wrong", "basic", {}, service)).status).toBe(401);
     // One process holds both services: their figures add up here as the cluster's /metrics would.
-    // Six, and the one the first service counted before it knew of the block; the others
-    // were refused before any secret was checked.
-    expect((await failures("wrong_secret")) - wrongBefore).toBe(7);
+    // Six, and the one the first service may have counted before its read of the blocks;
+    // the others were refused before any secret was checked.
+    expect((await failures("wrong_secret")) - wrongBefore).toBeOneOf([6, 7]);
     expect((await failures("unknown_client")) - unknownBefore).toBe(1);
     expect(((await rateLimited.get()).values[0]?.value ?? 0) - limitedBefore).toBe(5);
   });

@@ -1,6 +1,8 @@
 // The failed-authentication limits are counted in the database, so that several instances
 // (here: two limiters, as two processes would hold) reach them exactly as one would.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { databaseKind } from "@/lib/db/database-url";
 import { db } from "@/lib/db/prisma";
 import { AuthFailureLimiter, deleteEndedAuthFailureCounts } from "./auth-failure-limiter";
 
@@ -71,4 +73,28 @@ describe("AuthFailureLimiter across processes", () => {
     await a.readBlocks();
     expect(a.blockedCount).toBe(50);
   });
+
+  // A PostgreSQL table locked by another session: the count's write waits, as on a database
+  // that has stopped answering. (SQLite's writes run synchronously: nothing to wait on.)
+  it.runIf(databaseKind(process.env) === "postgres")(
+    "counts in memory when the database does not answer within a second, so a failure's answer never hangs",
+    async () => {
+      const a = limiter();
+      const key = `client:${crypto.randomUUID()} from 192.0.2.4`;
+      const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN; LOCK TABLE "AuthFailureCount" IN ACCESS EXCLUSIVE MODE');
+        const started = performance.now();
+        const results = await Promise.all(Array.from({ length: 4 }, () => a.fail([key])));
+        expect(performance.now() - started).toBeLessThan(2_500);
+        expect(results).toEqual([0, 0, 0, 0]);
+        // Counted all the same: the fourth reached the limit.
+        expect(a.retryAfter([key])).toBeGreaterThan(55);
+      } finally {
+        await locker.query("ROLLBACK");
+        await locker.end();
+      }
+    },
+  );
 });

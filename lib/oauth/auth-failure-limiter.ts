@@ -8,6 +8,9 @@ import { announceBlock, takeUpAnnouncedBlocks } from "./relay-auth-blocks";
 const MAX_BLOCKED = 20_000;
 // How often each process reads the blocks other instances' failures made.
 const BLOCK_POLL_MS = 1_000;
+// A count the database has not answered in this long is made in memory instead, so a slow
+// database delays a failed authentication's answer by no more than this.
+const COUNT_TIMEOUT_MS = 1_000;
 // rate-limiter-flexible's prefix of the stored keys (AuthFailureCount.key).
 const STORE_PREFIX = "auth-failures";
 
@@ -35,9 +38,10 @@ export type AuthFailureLimits = {
  */
 export class AuthFailureLimiter {
   private readonly blocked = new Map<string, number>();
-  private readonly perClient: RateLimiterPrisma;
-  private readonly perAddress: RateLimiterPrisma;
-  private readonly poll: NodeJS.Timeout;
+  private readonly perClient: { shared: RateLimiterPrisma; alone: RateLimiterMemory };
+  private readonly perAddress: { shared: RateLimiterPrisma; alone: RateLimiterMemory };
+  private poll: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly stopListening: () => void;
   private pollFailure = "";
 
@@ -46,8 +50,10 @@ export class AuthFailureLimiter {
     private readonly store: Db,
     private readonly maxBlocked = MAX_BLOCKED,
   ) {
-    const counter = (points: number) =>
-      new RateLimiterPrisma({
+    const counter = (points: number) => {
+      // While the database cannot count (or is too slow to), this process counts alone rather than not at all.
+      const alone = new RateLimiterMemory({ points, duration: limits.windowSeconds });
+      const shared = new RateLimiterPrisma({
         storeClient: store,
         tableName: "authFailureCount",
         keyPrefix: STORE_PREFIX,
@@ -55,12 +61,13 @@ export class AuthFailureLimiter {
         duration: limits.windowSeconds,
         // Old rows go with the token service's other clean-up (deleteEndedAuthFailureCounts).
         clearExpiredByTimeout: false,
-        // While the database cannot count, this process counts alone rather than not at all.
-        insuranceLimiter: new RateLimiterMemory({ points, duration: limits.windowSeconds }),
+        insuranceLimiter: alone,
       });
+      return { shared, alone };
+    };
     this.perClient = counter(limits.perClient);
     this.perAddress = counter(limits.perAddress);
-    this.poll = setInterval(() => void this.readBlocks(), BLOCK_POLL_MS).unref();
+    this.schedulePoll();
     this.stopListening = takeUpAnnouncedBlocks((key, until) => this.block(key, until));
   }
 
@@ -69,8 +76,15 @@ export class AuthFailureLimiter {
   }
 
   close(): void {
-    clearInterval(this.poll);
+    this.closed = true;
+    clearTimeout(this.poll);
     this.stopListening();
+  }
+
+  /** The next read a second after this one ended: a slow database never piles reads up. */
+  private schedulePoll(): void {
+    if (this.closed) return;
+    this.poll = setTimeout(() => void this.readBlocks().finally(() => this.schedulePoll()), BLOCK_POLL_MS).unref();
   }
 
   private limitOf(key: string): number {
@@ -101,13 +115,10 @@ export class AuthFailureLimiter {
    */
   async fail(keys: string[], now = Date.now()): Promise<number> {
     const counted = await Promise.all(
-      keys.map((key) =>
-        (key.startsWith("client:") ? this.perClient : this.perAddress).consume(key).then(
-          (result) => result,
-          // Past the limit the library rejects with the count; anything else is a fault.
-          (result: unknown) => (result instanceof RateLimiterRes ? result : null),
-        ),
-      ),
+      keys.map((key) => {
+        const { shared, alone } = key.startsWith("client:") ? this.perClient : this.perAddress;
+        return withinTime(settled(shared.consume(key)), COUNT_TIMEOUT_MS, () => settled(alone.consume(key)));
+      }),
     );
     let retryAfter = 0;
     keys.forEach((key, i) => {
@@ -125,7 +136,8 @@ export class AuthFailureLimiter {
     try {
       const rows = await this.store.authFailureCount.findMany({
         where: { expire: { gt: new Date(now) }, points: { gte: Math.min(this.limits.perClient, this.limits.perAddress) } },
-        orderBy: { expire: "asc" },
+        // The newest blocks first: under a flood of blocked keys the cap keeps those.
+        orderBy: { expire: "desc" },
         take: this.maxBlocked,
       });
       for (const row of rows) {
@@ -140,6 +152,25 @@ export class AuthFailureLimiter {
       this.pollFailure = message;
     }
   }
+}
+
+/** A count's result: past the limit the library rejects with the count; anything else is a fault (null). */
+function settled(consumed: Promise<RateLimiterRes>): Promise<RateLimiterRes | null> {
+  return consumed.then(
+    (result) => result,
+    (result: unknown) => (result instanceof RateLimiterRes ? result : null),
+  );
+}
+
+/** `work`'s result, or `fallback`'s if work has not settled within `ms`. */
+function withinTime<T>(work: Promise<T>, ms: number, fallback: () => Promise<T>): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback()), ms);
+    void work.then((result) => {
+      clearTimeout(timer);
+      resolve(result);
+    });
+  });
 }
 
 /** Counts whose window has ended; run with the token service's other clean-up. */

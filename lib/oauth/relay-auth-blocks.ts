@@ -28,6 +28,9 @@ export function takeUpAnnouncedBlocks(block: (key: string, until: number) => voi
 export function relayBlocksBetweenWorkers(): void {
   cluster.on("message", (from, message: unknown) => {
     if (!isBlockMessage(message)) return;
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      // One that is stopping may be gone already: it needs no block, and its error is no fault.
+      if (worker && worker !== from && worker.isConnected()) worker.send(message, undefined, () => undefined);
+    }
   });
 }
