@@ -4,14 +4,11 @@
 // in the portal's one-time dialog, error pages), keeps every secret, assertion, code,
 // token and cookie value it saw, and proves none of them reached the log; and that the log
 // is JSON lines, one per request, with the fields an operator filters on.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import * as oidc from "openid-client";
 import { SignJWT } from "jose";
 import { latchkey } from "./support/cli";
-import { ecKeyPair } from "./support/client-keys";
+import { createSignedJwtClient, ecKeyPair } from "./support/client-keys";
 import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
 import { startBrowserApp, type RelyingParty } from "./support/relying-party";
@@ -110,23 +107,7 @@ async function keepCookies(page: Page, seen: Seen) {
 /** A signed-JWT client (through the CLI) whose private key this spec holds. */
 function signedJwtClient(tenant: string, name: string) {
   const keys = ecKeyPair();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "latchkey-e2e-logs-")), "public.jwk");
-  writeFileSync(file, keys.publicJwk());
-  const client = latchkey<{ clientId: string }>([
-    "clients",
-    "create",
-    "--tenant",
-    tenant,
-    "--type",
-    "client-credentials",
-    "--name",
-    name,
-    "--security-type",
-    "signed-jwt",
-    "--public-key",
-    file,
-  ]);
-  return { clientId: client.clientId, privateKey: keys.privateKey };
+  return { clientId: createSignedJwtClient(tenant, name, keys.publicJwk()).clientId, privateKey: keys.privateKey };
 }
 
 let app: RelyingParty | undefined;

@@ -19,9 +19,9 @@ function keyFile(jwk: string): string {
   return file;
 }
 
-/** A signed-JWT client with `keys` EC keys: the first named by its thumbprint, the others "key-2", "key-3"… */
-export function seedSignedJwtClient(tenant: string, name: string, keys = 1): SeededKeyClient {
-  const client = latchkey<{ clientId: string; name: string; key: KeySummary }>([
+/** A signed-JWT client (through the CLI) whose first key, "key 1", is `publicJwk` (JSON text). */
+export function createSignedJwtClient(tenant: string, name: string, publicJwk: string) {
+  return latchkey<{ clientId: string; name: string; key: KeySummary }>([
     "clients",
     "create",
     "--tenant",
@@ -33,10 +33,15 @@ export function seedSignedJwtClient(tenant: string, name: string, keys = 1): See
     "--security-type",
     "signed-jwt",
     "--public-key",
-    keyFile(ecKeyPair().publicJwk()),
+    keyFile(publicJwk),
     "--key-description",
     "key 1",
   ]);
+}
+
+/** A signed-JWT client with `keys` EC keys: the first named by its thumbprint, the others "key-2", "key-3"… */
+export function seedSignedJwtClient(tenant: string, name: string, keys = 1): SeededKeyClient {
+  const client = createSignedJwtClient(tenant, name, ecKeyPair().publicJwk());
   const added = Array.from(
     { length: keys - 1 },
     (_, i) =>
