@@ -13,19 +13,33 @@ export type Db = SqliteClient;
 
 /** A client of `database`; the app's one is `db` below (tests and the CLI open others). */
 export function createDb(database: Database = databaseFromEnv(process.env)): Db {
+  return openDb(database).client;
+}
+
+function openDb(database: Database): { client: Db; pool?: Pool } {
   if (database.kind === "postgres") {
-    // Our own pool, so its figures can be reported (lib/metrics/database-pool-metrics.ts).
-    const pool = (globalForDb.latchkeyPgPool = new Pool({ connectionString: database.url }));
-    const client = new PostgresClient({ adapter: new PrismaPg(pool) });
-    return client as unknown as Db;
+    // Our own pool, so its figures can be reported (lib/metrics/database-pool-metrics.ts);
+    // ended with the client, as the adapter's own would be.
+    const pool = new Pool({ connectionString: database.url });
+    // A connection the server ends while idle (a restart, a dropped database) is replaced on
+    // the next query; unheard, its error would take the process down.
+    pool.on("error", () => undefined);
+    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    return { client: client as unknown as Db, pool };
   }
-  return new SqliteClient({ adapter: new LatchkeySQLiteAdapter({ url: database.url }) });
+  return { client: new SqliteClient({ adapter: new LatchkeySQLiteAdapter({ url: database.url }) }) };
 }
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
 const globalForDb = globalThis as unknown as { latchkeyDb?: Db; latchkeyPgPool?: Pool };
 
-export const db: Db = globalForDb.latchkeyDb ?? (globalForDb.latchkeyDb = createDb());
+function createAppDb(): Db {
+  const { client, pool } = openDb(databaseFromEnv(process.env));
+  globalForDb.latchkeyPgPool = pool;
+  return client;
+}
+
+export const db: Db = globalForDb.latchkeyDb ?? (globalForDb.latchkeyDb = createAppDb());
 
 /** The PostgreSQL pool behind `db`; undefined on SQLite. */
 export function postgresPool(): Pool | undefined {

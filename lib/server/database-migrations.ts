@@ -18,7 +18,9 @@ export async function refuseNewerDatabase(): Promise<void> {
     assertBuildKnowsDatabase(await readDatabaseMigrations());
   } catch (error) {
     if (!(error instanceof DatabaseNewerThanBuildError)) throw error;
-    console.error(`latchkey: ${error.message}`);
+    // Straight to stderr, not through the logger (which owns console in production): the
+    // one plain line an operator or supervisor reads when the process will not start.
+    process.stderr.write(`latchkey: ${error.message}\n`);
     process.exit(error.exitCode);
   }
 }
