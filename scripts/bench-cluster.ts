@@ -16,13 +16,13 @@
 // BENCH_CLUSTER_PORT (3260: the balancer; instances on the next three ports, management
 // ports 2,000 above them).
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { Balancer, Instance, newInstallation, SHUTDOWN_DELAY_MS, type Installation } from "@/lib/testing/start-cluster";
 import { redact, resetTestDatabase } from "@/lib/testing/reset-test-database";
 import { BENCH_DIST_DIR, buildForBench } from "./bench-build";
 import type { BenchClient } from "./bench-token-seed";
+import { autocannon, type AutocannonResult } from "./autocannon";
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/latchkey_cluster_bench_test";
 if (!/^postgres(ql)?:\/\//.test(DATABASE_URL))
@@ -38,7 +38,6 @@ const SECRETS_PER_CLIENT = 3;
 const TARGETS = { ratioToDirect: 0.85, p99Ms: 50, errors: 0 };
 const BIN = path.resolve("node_modules/.bin");
 const buildEnv = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: BENCH_DIST_DIR };
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const started: { stop(): Promise<unknown> }[] = [];
 
@@ -373,24 +372,6 @@ function report(direct: Phase, cluster: Phase, ratio: number) {
   console.log(`  errors = ${TARGETS.errors}                   ${String(cluster.errors).padStart(8)}     ${mark(cluster.errors <= TARGETS.errors)}`);
   console.log("");
 }
-
-// autocannon's programmatic API, as far as used here (version 9).
-type AutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
-type AutocannonResult = {
-  duration: number;
-  errors: number;
-  non2xx: number;
-  "2xx": number;
-  latency: { p50: number; p99: number };
-  statusCodeStats: Record<string, { count: number }>;
-};
-type AutocannonInstance = PromiseLike<AutocannonResult> & { stop(): void };
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: (AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest })[];
-}) => AutocannonInstance;
 
 async function cleanUp() {
   for (const thing of started.reverse()) await thing.stop().catch(() => undefined);

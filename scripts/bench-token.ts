@@ -16,7 +16,6 @@
 // the same machine as the server: that is what the targets assume.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -26,6 +25,7 @@ import { redact, resetTestDatabase } from "@/lib/testing/reset-test-database";
 import type { BenchClient } from "./bench-token-seed";
 import type { SignWorkerInput, SignWorkerResult } from "./bench-token-sign";
 import { BENCH_DIST_DIR, buildForBench } from "./bench-build";
+import { autocannon, type AutocannonInstance, type AutocannonResult } from "./autocannon";
 
 const HOST = "127.0.0.1";
 const PORT = Number(process.env.BENCH_PORT ?? 3298);
@@ -55,7 +55,6 @@ const BIN = path.resolve("node_modules/.bin");
 // node_modules/.bin first, as under `npm run`: it holds Node 24 and tsx.
 const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR };
 // autocannon ships no type declarations; the little of its API used here is typed below.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 /** Process groups started by this run, stopped on the way out whatever happens. */
 const groups = new Set<ChildProcess>();
@@ -691,28 +690,6 @@ function printReport(result: Record<string, number | string>, latchkey: Measured
   }
   console.log("");
 }
-
-// ---------------------------------------------------------------------------------------
-// autocannon's programmatic API, as far as used here (version 9).
-
-type AutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
-type AutocannonOptions = {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: (AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest })[];
-};
-type AutocannonResult = {
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  "2xx": number;
-  latency: { p50: number; p99: number };
-  statusCodeStats: Record<string, { count: number }>;
-};
-type AutocannonInstance = PromiseLike<AutocannonResult> & { stop(): void };
-type Autocannon = (options: AutocannonOptions) => AutocannonInstance;
 
 // ---------------------------------------------------------------------------------------
 // Everything started is stopped: on success, on errors and on Ctrl-C.
