@@ -7,12 +7,11 @@
 import type { Page } from "@playwright/test";
 import * as oidc from "openid-client";
 import { SignJWT } from "jose";
-import { latchkey } from "./support/cli";
 import { createSignedJwtClient, ecKeyPair } from "./support/client-keys";
 import { E2E_BASE_URL } from "./support/e2e-env";
 import { expect, signInAs, test } from "./support/fixtures";
 import { startBrowserApp, type RelyingParty } from "./support/relying-party";
-import { copySecretAndClose, createClientCli, requestToken } from "./support/secrets";
+import { copySecretAndClose, createAuthorizationCodeClientCli, createClientCli, requestToken } from "./support/secrets";
 import { expectAbsentFromServerLog, serverLogEntries, type LogEntry } from "./support/server-log";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -129,18 +128,7 @@ test("no secret, assertion, code, token or cookie of any flow reaches the log, w
   const rotated = createClientCli(tenant.slug, "Log check rotation");
   const signer = signedJwtClient(tenant.slug, "Log check signer");
   const forger = signedJwtClient(tenant.slug, "Log check forger");
-  const dashboard = latchkey<{ clientId: string }>([
-    "clients",
-    "create",
-    "--tenant",
-    tenant.slug,
-    "--type",
-    "authorization-code",
-    "--name",
-    "Log check dashboard",
-    "--redirect-uri",
-    `${app.origin}/callback`,
-  ]);
+  const dashboard = createAuthorizationCodeClientCli(tenant.slug, "Log check dashboard", [`${app.origin}/callback`]);
 
   await test.step("client credentials with a secret and with an assertion, through openid-client", async () => {
     const client = service;

@@ -2,12 +2,11 @@
 // real sign-in page: a browser app (authorization code + PKCE, calling the token service
 // across origins) and a server-side app (hybrid "code id_token", form_post, refresh).
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { latchkey } from "./support/cli";
+import { createClientWithCli } from "./support/clients";
 import { expect, test } from "./support/fixtures";
 import { startBrowserApp, startServerApp, type RelyingParty } from "./support/relying-party";
+import { createAuthorizationCodeClientCli } from "./support/secrets";
 import { expectAbsentFromServerLog } from "./support/server-log";
-
-type Created = { clientId: string; name: string; clientSecret?: string };
 
 let app: RelyingParty | undefined;
 
@@ -31,15 +30,9 @@ async function signInOnPortal(page: import("@playwright/test").Page, email: stri
 
 test("a browser app signs a member in with PKCE and calls the token service from its own origin", async ({ page, tenant }) => {
   app = await startBrowserApp();
-  const client = latchkey<Created>([
-    "clients",
-    "create",
-    "--tenant",
-    tenant.slug,
+  const client = createClientWithCli(tenant.slug, "Plant dashboard", [
     "--type",
     "authorization-code",
-    "--name",
-    "Plant dashboard",
     "--redirect-uri",
     `${app.origin}/callback`,
     "--logout-redirect-uri",
@@ -72,18 +65,7 @@ test("a browser app signs a member in with PKCE and calls the token service from
 
 test("a member of another tenant gets no code from a browser app", async ({ page, tenant, outsider }) => {
   app = await startBrowserApp();
-  const client = latchkey<Created>([
-    "clients",
-    "create",
-    "--tenant",
-    tenant.slug,
-    "--type",
-    "authorization-code",
-    "--name",
-    "Shift planner",
-    "--redirect-uri",
-    `${app.origin}/callback`,
-  ]);
+  const client = createAuthorizationCodeClientCli(tenant.slug, "Shift planner", [`${app.origin}/callback`]);
   app.setClient(client.clientId);
 
   await page.goto(`${app.origin}/login`);
@@ -95,15 +77,9 @@ test("a member of another tenant gets no code from a browser app", async ({ page
 
 test("a server-side app signs in with code id_token over form_post and refreshes its tokens", async ({ page, tenant }) => {
   app = await startServerApp();
-  const client = latchkey<Created>([
-    "clients",
-    "create",
-    "--tenant",
-    tenant.slug,
+  const client = createClientWithCli(tenant.slug, "Maintenance portal", [
     "--type",
     "hybrid",
-    "--name",
-    "Maintenance portal",
     "--redirect-uri",
     `${app.origin}/callback`,
     "--allow-refresh-token",

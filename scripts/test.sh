@@ -6,26 +6,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH" NEXT_TELEMETRY_DISABLED=1
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+# What the browser and cluster suites run that npm does not install, from Debian, as CI
+# runs as root; elsewhere a clear message names the package.
+install_from_debian() {
+  local package=$1 binary=$2 variable=$3 purpose=$4
+  [ -x "$binary" ] && return
   if [ "$(id -u)" = 0 ]; then
-    echo "Installing Chromium from Debian for the browser tests …"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing $package from Debian for $purpose …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   else
-    echo "Chromium is missing: install Debian's chromium package (or set CHROMIUM_PATH)." >&2
+    echo "$package is missing: install Debian's $package package (or set $variable)." >&2
     exit 1
   fi
-fi
-
-# HAProxy, the load balancer of the cluster suite (PostgreSQL only), from Debian too.
-if [ ! -x "${HAPROXY_PATH:-/usr/sbin/haproxy}" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing HAProxy from Debian for the cluster tests …"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
-  else
-    echo "HAProxy is missing: install Debian's haproxy package (or set HAPROXY_PATH)." >&2
-    exit 1
-  fi
-fi
+}
+install_from_debian chromium "${CHROMIUM_PATH:-/usr/bin/chromium}" CHROMIUM_PATH "the browser tests"
+# HAProxy is the load balancer of the cluster suite (PostgreSQL only).
+install_from_debian haproxy "${HAPROXY_PATH:-/usr/sbin/haproxy}" HAPROXY_PATH "the cluster tests"
 
 PG_URL="${LATCHKEY_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/latchkey_test}"
 export LATCHKEY_TEST_POSTGRES_URL="$PG_URL"
@@ -39,7 +35,8 @@ else
   echo "!! PostgreSQL not reachable at $PG_URL: SKIPPING the PostgreSQL suites (integration and browser)."
 fi
 
-step() { printf '\n=== %s\n' "$*"; }
+# Each step's line says how long the run has taken so far, to keep the whole under 30 minutes.
+step() { printf '\n=== %s (at %d min %02d s)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "Format, lint and type check"
 prettier --check --log-level warn .
@@ -86,4 +83,5 @@ else
   playwright test
 fi
 
+step "All suites passed"
 [ $WITH_POSTGRES = 1 ] || echo "!! Reminder: the PostgreSQL suites were skipped (no server at $PG_URL)."

@@ -1,15 +1,10 @@
 // The build against the database's migrations, on the project's own database and on scratch
 // ones whose _prisma_migrations table is changed as a newer build's `npm run db:migrate`
 // would change it. The refusal is proven on the real server process (lone and clustered).
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkReadiness } from "@/lib/server/check-readiness";
+import { runServerUntilExit } from "@/lib/testing/run-server-until-exit";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-database";
 import { databaseKind } from "./database-url";
 import { knownMigrations } from "./known-migrations";
@@ -93,7 +88,7 @@ describe("a database newer than the build", () => {
   // Each start loads Next.js's server module; the refusal comes before anything listens.
   it("stops the real server before it listens, a lone process and a cluster's primary alike (not restarted in a loop)", { timeout: 120_000 }, async () => {
     for (const workers of ["1", "2"]) {
-      const started = await startServer(scratch.url, workers);
+      const started = await runServerUntilExit({ DATABASE_URL: scratch.url, LATCHKEY_WORKERS: workers });
       expect(started.code, started.stderr).toBe(EXIT_CONFIG);
       const lines = started.stderr.trim().split("\n");
       // One line per server process that reached the check, all the same line.
@@ -107,40 +102,3 @@ describe("a database newer than the build", () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `npm start`'s entry point as a real process (under tsx, so no build is needed). */
-async function startServer(databaseUrl: string, workers: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-newer-db-"));
-  const [port, managementPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/server/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      TSX_TSCONFIG_PATH: "tsconfig.node.json",
-      DATABASE_URL: databaseUrl,
-      LATCHKEY_DATA_DIR: dataDir,
-      LATCHKEY_WORKERS: workers,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LATCHKEY_MANAGEMENT_PORT: String(managementPort),
-      LATCHKEY_BASE_URL: `http://127.0.0.1:${port}`,
-    },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  clearTimeout(timer);
-  rmSync(dataDir, { recursive: true, force: true });
-  return { code, stdout, stderr };
-}

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { ServerConfig } from "@/lib/config";
-import { logger } from "./logger";
+import { requestLogger } from "./logger";
 import { runInRequest } from "./request-context";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -34,7 +34,7 @@ export function loggedPath(url: string | undefined): string {
 }
 
 /** Wraps the server's request handler: a request id for every request, and its line once it is answered (or given up). */
-export function logRequests(config: Pick<ServerConfig, "trustProxy">, handler: RequestListener, log: Logger = logger): RequestListener {
+export function logRequests(config: Pick<ServerConfig, "trustProxy">, handler: RequestListener, log: Logger = requestLogger): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     const reqId = requestId(req, config.trustProxy);
