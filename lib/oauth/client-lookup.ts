@@ -40,7 +40,7 @@ export function isStandIn(client: unknown): boolean {
  * got it.
  */
 export async function compareClientSecret(client: ClientInstance, presented: string): Promise<boolean> {
-  // Never a match; its one query (clientIdExists) was the lookup.
+  // Never a match; its one query (the client's row, not found) was the lookup.
   if (standIns.has(client)) return verifyClientSecret([], presented);
   const cached = await findCachedClient(client.clientId);
   if (cached && verifyClientSecret(cached.secrets, presented)) return true;
@@ -56,7 +56,7 @@ export async function compareClientSecret(client: ClientInstance, presented: str
  *   or the secret wrong, so timing does not tell whether an id exists (npm run
  *   bench:timing measures it): a wrong secret is checked against the secrets the database
  *   has now (compareClientSecret), an unknown id is looked up in one query of the same
- *   size (clientIdExists), also when the cache remembered it, and an id the cache has just
+ *   size (the client's row, find-oauth-client.ts), also when the cache remembered it, and an id the cache has just
  *   looked up is not looked up twice; then it authenticates against a stand-in client that
  *   no secret matches, so oidc-provider does the same work and gives the same answer;
  * - oidc-provider validates adapter clients into Client objects and keeps only the last
