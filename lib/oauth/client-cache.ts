@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { readRows } from "@/lib/db/read-rows";
 import { clientCacheHits, clientCacheMisses } from "@/lib/metrics/metrics";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
@@ -139,7 +139,7 @@ function check(): Promise<void> {
 async function readVersions(): Promise<void> {
   // The read's start time: anything committed before it is seen by this read.
   const startedAt = Date.now();
-  const rows = await db.tenant.findMany({ select: { id: true, configVersion: true } });
+  const rows = await readRows<{ id: string; configVersion: number }>(`SELECT "id", "configVersion" FROM "Tenant"`, []);
   const current = new Map(rows.map((row) => [row.id, row.configVersion]));
   if (versions) {
     // A tenant whose version moved (or that is gone) loses its clients; a new tenant has

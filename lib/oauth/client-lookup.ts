@@ -5,6 +5,7 @@ import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, lookUpClient, reloadClient } from "./client-cache";
 import { refuseBlockedAttempt, startAuthenticationAttempt } from "./failed-authentication-limit";
 import { loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
+import { clientInstances } from "./client-instance";
 import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
 import { verifyClientSecret } from "./verify-client-secret";
 
@@ -62,10 +63,12 @@ export async function compareClientSecret(client: ClientInstance, presented: str
  * - oidc-provider validates adapter clients into Client objects and keeps only the last
  *   100, so with more clients in use every token would validate its client's metadata
  *   again. Each Client is kept for as long as our cache keeps the record it was built from:
- *   a new record (any change to the tenant) builds a new Client.
+ *   a new record (any change to the tenant) builds a new Client (client-instance.ts: most
+ *   are small objects over one validated template).
  */
 export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
   const built = new WeakMap<TokenServiceClient, ClientInstance>();
+  const instanceOf = clientInstances(provider);
   let standIn: ClientInstance | undefined;
   return async (id: string, find: (id: string) => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
     // A blocked address is refused before its lookup can reach the database.
@@ -88,7 +91,7 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
     if (!record) return undefined;
     let client = built.get(record);
     if (!client) {
-      client = await find(id);
+      client = await instanceOf(record, () => find(id));
       if (client) built.set(record, client);
     }
     return client;

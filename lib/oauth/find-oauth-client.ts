@@ -1,6 +1,6 @@
 import "server-only";
 import type { JWK } from "jose";
-import { db } from "@/lib/db/prisma";
+import { readRows, utcMillis } from "@/lib/db/read-rows";
 import { clientUriLists } from "@/lib/clients/client-uris";
 import type { TClientType } from "@/lib/validation/client";
 
@@ -61,40 +61,44 @@ type ClientRow = {
   securityType: string;
   tokenLifetime: number;
   tokenSigningAlg: string;
-  allowRefreshToken: boolean;
+  allowRefreshToken: boolean | number;
   tenantId: string;
   tenantSlug: string;
   environmentName: string;
 };
 // A client's secrets, keys, roles and URIs in one result: `value` is a secret's hash, a key's
 // kid, a role's name or a URI; `extra` a key's JWK or a URI's kind; `at` a secret's expiry or
-// a key's creation. The secrets come first so PostgreSQL types `at` by their column.
-type PartRow = { part: "secret" | "key" | "role" | "uri"; id: string; value: string; extra: string | null; at: Date | null };
+// a key's creation, as text (read-rows.ts).
+type PartRow = { part: "secret" | "key" | "role" | "uri"; id: string; value: string; extra: string | null; at: string | null };
+
+const CLIENT_SQL = `
+  SELECT c."id", c."clientId", c."name", c."type", c."securityType", c."tokenLifetime", c."tokenSigningAlg", c."allowRefreshToken",
+    c."tenantId", t."slug" AS "tenantSlug", e."name" AS "environmentName"
+  FROM "Client" c JOIN "Tenant" t ON t."id" = c."tenantId" JOIN "Environment" e ON e."id" = c."environmentId"
+  WHERE c."clientId" = $1`;
+const PARTS_SQL = `
+  SELECT 'secret' AS "part", s."id", s."hash" AS "value", NULL AS "extra", CAST(s."expiresAt" AS TEXT) AS "at" FROM "ClientSecret" s WHERE s."clientId" = $1
+  UNION ALL SELECT 'key', k."id", k."kid", k."jwk", CAST(k."createdAt" AS TEXT) FROM "ClientKey" k WHERE k."clientId" = $1
+  UNION ALL SELECT 'role', r."id", r."name", NULL, NULL FROM "ClientRole" cr JOIN "Role" r ON r."id" = cr."roleId" WHERE cr."clientId" = $1
+  UNION ALL SELECT 'uri', u."id", u."uri", u."kind", NULL FROM "ClientUri" u WHERE u."clientId" = $1`;
+const SECRETS_SQL = `SELECT s."id", s."hash", CAST(s."expiresAt" AS TEXT) AS "expiresAt" FROM "ClientSecret" s WHERE s."clientId" = $1`;
 
 /**
  * The client with everything the token service needs, or undefined: two hand-written
- * queries, the same text on SQLite and PostgreSQL, where Prisma's nested select made nine
- * (one per relation, each compiled and run apart: 9.5 ms a client with 100,000 of them, and
- * a device that fetches one token per lifetime always finds its client uncached). An unknown
+ * queries on the driver (read-rows.ts), where Prisma's nested select made nine (one per
+ * relation, each compiled and run apart: 9.5 ms a client with 100,000 of them, and a device
+ * that fetches one token per lifetime always finds its client uncached). An unknown
  * id costs the first query only, about what loadClientSecrets costs (client-lookup.ts says
  * why that matters). Client Ids are GUIDs, stored in lower case; one given in upper case (as
  * Windows tools write GUIDs) finds the same client. Called only through client-cache.ts,
  * which lets only GUIDs in.
  */
 export async function loadTokenServiceClient(clientId: string): Promise<TokenServiceClient | undefined> {
-  const [client] = await db.$queryRaw<ClientRow[]>`
-    SELECT c."id", c."clientId", c."name", c."type", c."securityType", c."tokenLifetime", c."tokenSigningAlg", c."allowRefreshToken",
-      c."tenantId", t."slug" AS "tenantSlug", e."name" AS "environmentName"
-    FROM "Client" c JOIN "Tenant" t ON t."id" = c."tenantId" JOIN "Environment" e ON e."id" = c."environmentId"
-    WHERE c."clientId" = ${clientId.toLowerCase()}`;
+  const [client] = await readRows<ClientRow>(CLIENT_SQL, [clientId.toLowerCase()]);
   if (!client) return undefined;
-  const parts = await db.$queryRaw<PartRow[]>`
-    SELECT 'secret' AS "part", s."id", s."hash" AS "value", NULL AS "extra", s."expiresAt" AS "at" FROM "ClientSecret" s WHERE s."clientId" = ${client.id}
-    UNION ALL SELECT 'key', k."id", k."kid", k."jwk", k."createdAt" FROM "ClientKey" k WHERE k."clientId" = ${client.id}
-    UNION ALL SELECT 'role', r."id", r."name", NULL, NULL FROM "ClientRole" cr JOIN "Role" r ON r."id" = cr."roleId" WHERE cr."clientId" = ${client.id}
-    UNION ALL SELECT 'uri', u."id", u."uri", u."kind", NULL FROM "ClientUri" u WHERE u."clientId" = ${client.id}`;
+  const parts = await readRows<PartRow>(PARTS_SQL, [client.id]);
   const of = (part: PartRow["part"]) => parts.filter((row) => row.part === part);
-  const keys = of("key").sort((a, b) => a.at!.getTime() - b.at!.getTime() || a.id.localeCompare(b.id));
+  const keys = of("key").sort((a, b) => utcMillis(a.at)! - utcMillis(b.at)! || a.id.localeCompare(b.id));
   const type = client.type as TClientType;
   const uris = clientUriLists(of("uri").map((row) => ({ kind: row.extra!, uri: row.value })));
   const signedJwt = type === "client-credentials" && client.securityType === "signed-jwt";
@@ -124,15 +128,15 @@ export async function loadTokenServiceClient(clientId: string): Promise<TokenSer
   };
   return {
     metadata,
-    secrets: signedJwt ? [] : of("secret").map((row) => ({ id: row.id, hash: Buffer.from(row.value, "hex"), expiresAt: row.at?.getTime() ?? null })),
+    secrets: signedJwt ? [] : of("secret").map((row) => ({ id: row.id, hash: Buffer.from(row.value, "hex"), expiresAt: utcMillis(row.at) })),
     keys: keys.map((row) => ({ id: row.id, kid: row.value })),
   };
 }
 
 /** The client's secrets as the database has them now, by the client's row id: one small query. */
 export async function loadClientSecrets(clientDbId: string): Promise<StoredSecret[]> {
-  const rows = await db.clientSecret.findMany({ where: { clientId: clientDbId }, select: { id: true, hash: true, expiresAt: true } });
-  return rows.map((s) => ({ id: s.id, hash: Buffer.from(s.hash, "hex"), expiresAt: s.expiresAt?.getTime() ?? null }));
+  const rows = await readRows<{ id: string; hash: string; expiresAt: string | null }>(SECRETS_SQL, [clientDbId]);
+  return rows.map((s) => ({ id: s.id, hash: Buffer.from(s.hash, "hex"), expiresAt: utcMillis(s.expiresAt) }));
 }
 
 /**
