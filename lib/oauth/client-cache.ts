@@ -2,6 +2,7 @@ import "server-only";
 import { readRows } from "@/lib/db/read-rows";
 import { clientCacheHits, clientCacheMisses } from "@/lib/metrics/metrics";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
+import { sharesAShape } from "./client-instance";
 import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
 
 /**
@@ -24,12 +25,15 @@ export const MAX_STALENESS_MS = 1_000;
  * (An object so a test can lower them rather than make 20,000 queries.)
  */
 export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, unknown: 20_000 };
+// (bytes: LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts.)
 /**
- * What a cached client costs beyond its metadata's text, measured on the production server
- * (heap growth over 100,000 cached clients, /metrics): the record's objects and oidc-provider's
- * Client built from it (client-lookup.ts keeps that as long as the record).
+ * What a cached client costs beyond its metadata's text: the record's objects and the
+ * oidc-provider Client made from it (client-lookup.ts keeps that as long as the record), a
+ * small object for most clients and a full one for the others (client-instance.ts).
+ * Measured on the production server: 18,666 client-credentials clients grew the heap by
+ * 27 MB, about 1.5 kB each with their metadata's 700-odd characters.
  */
-const ENTRY_OVERHEAD_BYTES = 2_048;
+const ENTRY_BYTES = { record: 512, perCredential: 96, fullClient: 3_072 };
 
 type Entry = { client: TokenServiceClient; bytes: number };
 // A Map iterates in insertion order: a hit moves its entry to the end, so the first is the
@@ -98,8 +102,11 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
 
 function remember(key: string, client: TokenServiceClient): void {
   const { metadata, secrets, keys } = client;
-  // Strings are two bytes a character in V8's worst case; each secret holds a 32-byte hash.
-  const bytes = ENTRY_OVERHEAD_BYTES + 2 * JSON.stringify(metadata).length + 128 * (secrets.length + keys.length);
+  const bytes =
+    ENTRY_BYTES.record +
+    JSON.stringify(metadata).length +
+    ENTRY_BYTES.perCredential * (secrets.length + keys.length) +
+    (sharesAShape(metadata) ? 0 : ENTRY_BYTES.fullClient);
   while (entries.size > 0 && cachedBytes + bytes > CLIENT_CACHE_BOUNDS.bytes) forget(entries.keys().next().value!);
   entries.set(key, { client, bytes });
   cachedBytes += bytes;

@@ -50,7 +50,8 @@ export function clientInstances(provider: Provider) {
   };
 }
 
-function sharesAShape(metadata: OAuthClientMetadata): boolean {
+/** Whether the client is one of the kinds made as a small object over a template. */
+export function sharesAShape(metadata: OAuthClientMetadata): boolean {
   return (
     metadata.latchkey_type === "client-credentials" &&
     metadata.token_endpoint_auth_method === "client_secret_basic" &&
