@@ -20,7 +20,8 @@ function openDb(database: Database): { client: Db; pool?: Pool } {
   if (database.kind === "postgres") {
     // Our own pool, so its figures can be reported (lib/metrics/database-pool-metrics.ts);
     // ended with the client, as the adapter's own would be.
-    const pool = new Pool({ connectionString: database.url });
+    // ISO dates whatever the server's default: lib/db/read-rows.ts reads timestamps as text.
+    const pool = new Pool({ connectionString: database.url, options: "-c DateStyle=ISO,YMD" });
     // A connection the server ends while idle (a restart, a dropped database) is replaced on
     // the next query; unheard, its error would take the process down.
     pool.on("error", () => undefined);

@@ -46,7 +46,9 @@ function sqliteStatement(sql: string): Database.Statement {
   if (!statement) {
     if (!connection) {
       connection = new Database(sqliteFilePath(process.env), { readonly: true, fileMustExist: true });
-      connection.pragma("busy_timeout = 10000");
+      // A reader of a WAL database is rarely kept waiting; when it is, better-sqlite3 waits on
+      // the event loop, so not for long: the request fails instead of the worker stalling.
+      connection.pragma("busy_timeout = 100");
     }
     statement = connection.prepare(sql.replace(/\$(\d+)/g, "@p$1"));
     statements.set(sql, statement);

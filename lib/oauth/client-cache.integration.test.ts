@@ -58,6 +58,21 @@ describe("the client cache", () => {
     expect(await loaded(second)).toBe(true);
   });
 
+  it("lets no tenant push another's clients out: one over half of a full cache makes room from its own", async () => {
+    const payroll = await createClient(office.admin, clientInput({ name: "Payroll" }));
+    const devices = [];
+    for (let i = 0; i < 6; i++) devices.push(await createClient(plant.admin, clientInput({ name: `Device ${i}` })));
+    expect(await loaded(payroll.clientId)).toBe(true);
+    // Room for four clients of this size.
+    bound({ bytes: clientCacheSize().bytes * 4.5 });
+    for (const device of devices) expect(await loaded(device.clientId)).toBe(true);
+    expect(clientCacheSize().clients).toBe(4);
+    expect(await loaded(payroll.clientId)).toBe(false);
+    // The plant's own least recently used clients left instead.
+    expect(await loaded(devices[5]!.clientId)).toBe(false);
+    expect(await loaded(devices[0]!.clientId)).toBe(true);
+  });
+
   it("drops only the changed tenant's clients, and sees the change within a second", async () => {
     const historian = await createClient(plant.admin, clientInput({ name: "Historian" }));
     const payroll = await createClient(office.admin, clientInput({ name: "Payroll" }));

@@ -24,7 +24,7 @@ export const MAX_STALENESS_MS = 1_000;
  * and bounded by count, so such a flood can never push a real client out or grow memory.
  * (An object so a test can lower them rather than make 20,000 queries.)
  */
-export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, unknown: 20_000 };
+export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
 // (bytes: LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts.)
 /**
  * What a cached client costs beyond its metadata's text: the record's objects and the
@@ -39,15 +39,19 @@ type Entry = { client: TokenServiceClient; bytes: number };
 // A Map iterates in insertion order: a hit moves its entry to the end, so the first is the
 // least recently used.
 const entries = new Map<string, Entry>();
-const byTenant = new Map<string, Set<string>>();
+// Each tenant's keys, least recently used first too, and their bytes.
+const byTenant = new Map<string, { keys: Set<string>; bytes: number }>();
 let cachedBytes = 0;
 const unknown = new Set<string>();
 let versions: Map<string, number> | null = null;
 let checkedAt = -Infinity;
 let checking: Promise<void> | null = null;
-// Raised whenever entries are dropped for a change, so a load that began before cannot put
-// back what it read from the database before the change.
-let generation = 0;
+// Changes are numbered; a load that began before its tenant's last change (or, for an id
+// found in no tenant, before any change) cannot put back what it read before that change.
+let changes = 0;
+const tenantChangedAt = new Map<string, number>();
+let anyChangedAt = 0;
+let clearedAt = 0;
 
 export async function findCachedClient(clientId: string): Promise<TokenServiceClient | undefined> {
   return (await lookUpClient(clientId)).client;
@@ -64,6 +68,9 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   if (cached) {
     entries.delete(key);
     entries.set(key, cached);
+    const ofTenant = byTenant.get(cached.client.metadata.latchkey_tenant_id)!;
+    ofTenant.keys.delete(key);
+    ofTenant.keys.add(key);
     clientCacheHits.inc();
     return { client: cached.client, loaded: false };
   }
@@ -86,9 +93,10 @@ export async function reloadClient(clientId: string): Promise<TokenServiceClient
 }
 
 async function load(key: string): Promise<TokenServiceClient | undefined> {
-  const startedIn = generation;
+  const startedIn = changes;
   const loaded = await loadTokenServiceClient(key);
-  if (startedIn === generation) {
+  const lastChange = loaded ? Math.max(tenantChangedAt.get(loaded.metadata.latchkey_tenant_id) ?? 0, clearedAt) : anyChangedAt;
+  if (lastChange <= startedIn) {
     forget(key);
     unknown.delete(key);
     if (loaded) remember(key, loaded);
@@ -107,12 +115,23 @@ function remember(key: string, client: TokenServiceClient): void {
     JSON.stringify(metadata).length +
     ENTRY_BYTES.perCredential * (secrets.length + keys.length) +
     (sharesAShape(metadata) ? 0 : ENTRY_BYTES.fullClient);
-  while (entries.size > 0 && cachedBytes + bytes > CLIENT_CACHE_BOUNDS.bytes) forget(entries.keys().next().value!);
+  const budget = CLIENT_CACHE_BOUNDS.bytes;
+  // No one client may take a large part of the cache (one over 64 kB, with many long URIs or
+  // keys, is read from the database each time instead),
+  // and a tenant over half of a full cache makes room from its own clients: another tenant's
+  // clients, large and cycled through, cannot push everyone else's out.
+  if (bytes > CLIENT_CACHE_BOUNDS.entry) return;
+  const tenant = metadata.latchkey_tenant_id;
+  const ofTenant = byTenant.get(tenant) ?? { keys: new Set<string>(), bytes: 0 };
+  while (entries.size > 0 && cachedBytes + bytes > budget) {
+    const own = ofTenant.bytes + bytes > budget / 2 && ofTenant.keys.size > 0 && byTenant.size > 1;
+    forget((own ? ofTenant.keys.values() : entries.keys()).next().value!);
+  }
   entries.set(key, { client, bytes });
   cachedBytes += bytes;
-  const tenant = metadata.latchkey_tenant_id;
-  const ofTenant = byTenant.get(tenant) ?? new Set<string>();
-  byTenant.set(tenant, ofTenant.add(key));
+  ofTenant.keys.add(key);
+  ofTenant.bytes += bytes;
+  byTenant.set(tenant, ofTenant);
 }
 
 function forget(key: string): void {
@@ -121,9 +140,10 @@ function forget(key: string): void {
   entries.delete(key);
   cachedBytes -= entry.bytes;
   const tenant = entry.client.metadata.latchkey_tenant_id;
-  const keys = byTenant.get(tenant);
-  keys?.delete(key);
-  if (keys?.size === 0) byTenant.delete(tenant);
+  const ofTenant = byTenant.get(tenant)!;
+  ofTenant.keys.delete(key);
+  ofTenant.bytes -= entry.bytes;
+  if (ofTenant.keys.size === 0) byTenant.delete(tenant);
 }
 
 // The versions are re-read twice a second in the background, so a request waits for a
@@ -146,17 +166,23 @@ function check(): Promise<void> {
 async function readVersions(): Promise<void> {
   // The read's start time: anything committed before it is seen by this read.
   const startedAt = Date.now();
+  const clearedBefore = clearedAt;
   const rows = await readRows<{ id: string; configVersion: number }>(`SELECT "id", "configVersion" FROM "Tenant"`, []);
+  // Read before the cache was emptied: its versions are older than what is cached since.
+  if (clearedAt !== clearedBefore) return;
   const current = new Map(rows.map((row) => [row.id, row.configVersion]));
   if (versions) {
     // A tenant whose version moved (or that is gone) loses its clients; a new tenant has
-    // none cached yet. Either may have turned a remembered unknown id into a client.
-    const changed = [...byTenant.keys()].filter((tenant) => current.get(tenant) !== versions!.get(tenant));
-    const anyChange = rows.length !== versions.size || rows.some((row) => versions!.get(row.id) !== row.configVersion);
-    if (anyChange) {
-      for (const tenant of changed) for (const key of [...(byTenant.get(tenant) ?? [])]) forget(key);
+    // none cached yet. Any change may have turned a remembered unknown id into a client.
+    const previous = versions;
+    const changed = [...new Set([...current.keys(), ...previous.keys()])].filter((tenant) => current.get(tenant) !== previous.get(tenant));
+    if (changed.length > 0) {
+      anyChangedAt = ++changes;
+      for (const tenant of changed) {
+        tenantChangedAt.set(tenant, changes);
+        for (const key of [...(byTenant.get(tenant)?.keys ?? [])]) forget(key);
+      }
       unknown.clear();
-      generation++;
     }
   }
   versions = current;
@@ -169,7 +195,7 @@ export function clearClientCache(): void {
   byTenant.clear();
   cachedBytes = 0;
   unknown.clear();
-  generation++;
+  anyChangedAt = clearedAt = ++changes;
   versions = null;
   checkedAt = -Infinity;
 }

@@ -26,7 +26,7 @@ import { clientInput, createTestTenant, type TestTenant } from "@/lib/testing/fi
 import { startTokenService, type TestTokenService } from "@/lib/testing/start-token-service";
 import { clearClientCache, MAX_STALENESS_MS } from "./client-cache";
 import { HASHED_SECRET_PLACEHOLDER } from "./find-oauth-client";
-import { flushCredentialUses } from "./record-credential-use";
+import { flushCredentialUses, recordCredentialUse } from "./record-credential-use";
 import { postToken } from "@/lib/testing/post-token";
 
 let tokenService: TestTokenService;
@@ -290,6 +290,19 @@ describe("client_credentials grant", () => {
 });
 
 describe("last use of a secret", () => {
+  // The timer's flush writes in chunks and yields between them; the shutdown's flush must
+  // wait for it and for what came since, or the process exits with uses unwritten.
+  it("is written in full by a flush called while another is still writing", async () => {
+    const used = await createClient(tenant.admin, clientInput());
+    for (let i = 0; i < 120; i++) recordCredentialUse("secret", randomUUID(), new Date());
+    recordCredentialUse("secret", used.secret.id, new Date());
+    const running = flushCredentialUses();
+    await flushCredentialUses();
+    const row = await db.clientSecret.findUniqueOrThrow({ where: { id: used.secret.id } });
+    expect(row.lastUsedAt).toBeInstanceOf(Date);
+    await running;
+  });
+
   it("is recorded once uses are flushed, for the secret that was used only", async () => {
     const used = await createClient(tenant.admin, clientInput());
     const unused = await addClientSecret(tenant.admin, used.clientId, { expires: "never" });

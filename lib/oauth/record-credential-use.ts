@@ -24,9 +24,18 @@ export function recordCredentialUse(credential: Credential, id: string, at: Date
 
 /**
  * Writes the pending uses, all with the time of the latest one: "last used" is exact to
- * within the flush interval. Called by the timer and on shutdown. Never throws.
+ * within the flush interval. Called by the timer and on shutdown; a call while a flush is
+ * writing waits for it, then writes what came since, so shutdown loses none. Never throws.
  */
 export async function flushCredentialUses(): Promise<void> {
+  while (flushing) await flushing;
+  flushing = writePending().finally(() => (flushing = null));
+  await flushing;
+}
+
+let flushing: Promise<void> | null = null;
+
+async function writePending(): Promise<void> {
   timer = null;
   const at = new Date(latest);
   for (const credential of ["secret", "key"] as const) {

@@ -25,16 +25,18 @@ export async function runPrimary(config: ServerConfig, v8Flags: string[]): Promi
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.clusterMetrics() }),
   });
 
-  const listened = new Set<number>();
-  cluster.on("listening", (worker) => listened.add(worker.id));
+  // Whether the instance has ever served: a worker of the first start that fails before it
+  // listens (a database refused or out of reach, a missing key-encryption key: it said why)
+  // would fail again, so the instance stops with its code, as a lone process does, for
+  // systemd's restart policy, rather than restarting in a loop. Once it has served, a
+  // worker that dies is replaced and the others serve on whatever stopped it.
+  let served = false;
+  cluster.on("listening", () => (served = true));
   cluster.on("exit", (worker, code, signal) => {
     // A worker that stopped when told to (a signal to the whole process group, as on Ctrl-C
     // or from systemd, may reach it before this process) is not replaced.
     if (stopping || code === 0) return;
-    // A worker that failed before it listened (a database refused or out of reach, a missing
-    // key-encryption key: it said why) would fail again: the instance stops with its code,
-    // as a lone process does, for systemd's restart policy, rather than restarting in a loop.
-    if (!listened.has(worker.id)) {
+    if (!served || code === EXIT_CONFIG) {
       stopping = true;
       logger.error({ worker: worker.process.pid, signal, exitCode: code }, `Latchkey worker ${worker.process.pid} failed to start: stopping`);
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
