@@ -28,11 +28,20 @@ function expiryOf(i: number, now: number): Date | null {
   return new Date(now + (30 + (i % 700)) * DAY);
 }
 
-export type BenchTenant = { slug: string; adminEmail: string; clients: number; secrets: number; seedMs: number };
+export type BenchTenant = {
+  slug: string;
+  adminEmail: string;
+  clients: number;
+  secrets: number;
+  seedMs: number;
+  /** How many clients the list's search should find for a term (name or Client Id, any letter case). */
+  matching: (term: string) => number;
+  ofType: (type: TClientType) => number;
+};
 
 /**
  * The tenant, its roles, environments and administrator go through the domain functions
- * (small, and they must look exactly like production data). The 10,000 clients and 30,000
+ * (small, and they must look exactly like production data). The clients and their
  * secrets are bulk-inserted with createMany instead: createClient runs a transaction with
  * an audit entry per client and would take minutes; the list only reads these columns.
  */
@@ -88,7 +97,10 @@ export async function seedBenchTenant(clientCount: number, secretCount: number):
   for (let i = 0; i < secrets.length; i += BATCH) await db.clientSecret.createMany({ data: secrets.slice(i, i + BATCH) });
 
   await db.$disconnect();
-  return { slug, adminEmail, clients: clientCount, secrets: secretCount, seedMs: Math.round(performance.now() - started) };
+  const seedMs = Math.round(performance.now() - started);
+  const matching = (term: string) => clients.filter((c) => c.nameSearch.includes(term.toLowerCase()) || c.clientId.includes(term.toLowerCase())).length;
+  const ofType = (type: TClientType) => clients.filter((c) => c.type === type).length;
+  return { slug, adminEmail, clients: clientCount, secrets: secretCount, seedMs, matching, ofType };
 }
 
 /** A stable, valid-looking lower-case GUID per index. */
