@@ -24,9 +24,16 @@ const BYTE_ORDER = POSTGRES ? ' COLLATE "C"' : "";
  */
 const usesSearchIndex = (query: TClientListQueryParsed) => !POSTGRES && query.q !== undefined && [...query.q].length >= 3;
 
+/**
+ * Past this many matches a page is found sooner in the list's own order: one client in 50
+ * or more matches, so reading the order's index stops after a few thousand entries,
+ * whereas every match costs FTS5 a lookup (measured at 100,000 clients: 60 ms for 12,500).
+ */
+const DENSE_MATCHES = 2_000;
+
 /** The clients to filter, as `c`: on SQLite a search starts from the matches (CROSS JOIN keeps that order). */
-function source(query: TClientListQueryParsed): Prisma.Sql {
-  return usesSearchIndex(query) ? Prisma.sql`"ClientSearch" CROSS JOIN "Client" c ON c."clientId" = "ClientSearch"."clientId"` : Prisma.sql`"Client" c`;
+function source(indexed: boolean): Prisma.Sql {
+  return indexed ? Prisma.sql`"ClientSearch" CROSS JOIN "Client" c ON c."clientId" = "ClientSearch"."clientId"` : Prisma.sql`"Client" c`;
 }
 
 /**
@@ -42,11 +49,11 @@ const SORT_KEY: Record<TClientListSort, Prisma.Sql> = {
 };
 
 /** The tenant's clients that match the filters, as a WHERE condition on `c`. */
-function matching(ctx: TenantContext, query: TClientListQueryParsed): Prisma.Sql {
+function matching(ctx: TenantContext, query: TClientListQueryParsed, indexed: boolean): Prisma.Sql {
   const conditions = [Prisma.sql`c."tenantId" = ${ctx.tenantId}`];
   if (query.type) conditions.push(Prisma.sql`c."type" = ${query.type}`);
   if (query.environment) conditions.push(Prisma.sql`c."environmentId" = ${query.environment}`);
-  if (query.q && usesSearchIndex(query)) {
+  if (query.q && indexed) {
     // One FTS5 phrase, its quotes doubled: every other character is literal in a phrase.
     conditions.push(Prisma.sql`"ClientSearch" MATCH ${`"${query.q.toLowerCase().replaceAll('"', '""')}"`}`);
   } else if (query.q) {
@@ -59,7 +66,8 @@ function matching(ctx: TenantContext, query: TClientListQueryParsed): Prisma.Sql
 }
 
 export async function countClients(ctx: TenantContext, query: TClientListQueryParsed): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${source(query)} WHERE ${matching(ctx, query)}`;
+  const indexed = usesSearchIndex(query);
+  const [row] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${source(indexed)} WHERE ${matching(ctx, query, indexed)}`;
   return Number(row?.total ?? 0);
 }
 
@@ -68,7 +76,9 @@ export async function countClients(ctx: TenantContext, query: TClientListQueryPa
  * to sort by (no secret that expires, never used) come last in either direction; ties go
  * newest first, then by id, so pages never overlap or skip a client.
  */
-export async function findClientPageIds(ctx: TenantContext, query: TClientListQueryParsed, page: number): Promise<string[]> {
+export async function findClientPageIds(ctx: TenantContext, query: TClientListQueryParsed, page: number, matches: number): Promise<string[]> {
+  // Many matches: the search as a filter on the order's own index instead (see DENSE_MATCHES).
+  const indexed = usesSearchIndex(query) && matches <= DENSE_MATCHES;
   const direction = Prisma.raw(query.order === "asc" ? "ASC" : "DESC");
   const order =
     query.sort === "created"
@@ -86,8 +96,8 @@ export async function findClientPageIds(ctx: TenantContext, query: TClientListQu
           FROM "ClientKey" WHERE "tenantId" = ${ctx.tenantId} GROUP BY "clientId") k ON k."clientId" = c."id"`
       : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."id" FROM ${source(query)} ${secrets} ${keys}
-    WHERE ${matching(ctx, query)}
+    SELECT c."id" FROM ${source(indexed)} ${secrets} ${keys}
+    WHERE ${matching(ctx, query, indexed)}
     ORDER BY ${order}
     LIMIT ${query.pageSize} OFFSET ${(page - 1) * query.pageSize}`;
   return rows.map((row) => row.id);
