@@ -1,32 +1,52 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { readRows } from "@/lib/db/read-rows";
 import { clientCacheHits, clientCacheMisses } from "@/lib/metrics/metrics";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
-import { clientIdExists, loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
+import { sharesAShape } from "./client-instance";
+import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
 
 /**
  * The token endpoint's view of clients, kept in memory so a token costs no database query.
  * Staleness is bounded: an entry is only used while the tenants' configuration versions
  * were read less than MAX_STALENESS_MS ago. Every change to a tenant raises its version in
  * the same transaction (lib/tenants/tenant-transaction.ts), so a deleted secret, client or
- * key stops working within a second on every server process; a changed version empties
- * the whole cache. Secret expiry needs no invalidation: it is checked against the clock.
- * A new secret needs none either: one that does not match is looked up again (reloadClient).
+ * key stops working within a second on every server process; a changed version drops that
+ * tenant's clients only, so one tenant's administrators cannot empty the cache of all the
+ * others. Secret expiry needs no invalidation: it is checked against the clock. A new
+ * secret needs none either: one that does not match is looked up again (reloadClient).
  */
 export const MAX_STALENESS_MS = 1_000;
-// Unknown ids are remembered too, so a flood of made-up ids cannot reach the database more
-// than once per id and second; apart from the clients, so such a flood can never push a
-// real client out of the cache. Both bounds keep memory from growing.
-// (An object so a test can lower them rather than make 20,000 queries.)
-export const CLIENT_CACHE_BOUNDS = { clients: 20_000, unknown: 20_000 };
+/**
+ * The clients are kept by size, the least recently used leaving first: a tenant of 100,000
+ * devices that each fetch a token per lifetime stays within the server's memory, and the
+ * clients in steady use stay cached. Unknown ids are remembered too, so a flood of made-up
+ * ids cannot reach the database more than once per id and second; apart from the clients,
+ * and bounded by count, so such a flood can never push a real client out or grow memory.
+ * (An object so a test can lower them rather than make 20,000 queries.)
+ */
+export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, unknown: 20_000 };
+// (bytes: LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts.)
+/**
+ * What a cached client costs beyond its metadata's text: the record's objects and the
+ * oidc-provider Client made from it (client-lookup.ts keeps that as long as the record), a
+ * small object for most clients and a full one for the others (client-instance.ts).
+ * Measured on the production server: 18,666 client-credentials clients grew the heap by
+ * 27 MB, about 1.5 kB each with their metadata's 700-odd characters.
+ */
+const ENTRY_BYTES = { record: 512, perCredential: 96, fullClient: 3_072 };
 
-const entries = new Map<string, TokenServiceClient>();
+type Entry = { client: TokenServiceClient; bytes: number };
+// A Map iterates in insertion order: a hit moves its entry to the end, so the first is the
+// least recently used.
+const entries = new Map<string, Entry>();
+const byTenant = new Map<string, Set<string>>();
+let cachedBytes = 0;
 const unknown = new Set<string>();
-let version: string | null = null;
+let versions: Map<string, number> | null = null;
 let checkedAt = -Infinity;
 let checking: Promise<void> | null = null;
-// Raised whenever the cache is emptied, so a load that began before cannot put back what
-// it read from the database before the change.
+// Raised whenever entries are dropped for a change, so a load that began before cannot put
+// back what it read from the database before the change.
 let generation = 0;
 
 export async function findCachedClient(clientId: string): Promise<TokenServiceClient | undefined> {
@@ -41,9 +61,15 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   if (!CLIENT_ID_PATTERN.test(key)) return { client: undefined, loaded: false };
   await ensureFresh();
   const cached = entries.get(key);
-  if (cached || unknown.has(key)) {
+  if (cached) {
+    entries.delete(key);
+    entries.set(key, cached);
     clientCacheHits.inc();
-    return { client: cached, loaded: false };
+    return { client: cached.client, loaded: false };
+  }
+  if (unknown.has(key)) {
+    clientCacheHits.inc();
+    return { client: undefined, loaded: false };
   }
   clientCacheMisses.inc();
   return { client: await load(key), loaded: true };
@@ -61,20 +87,43 @@ export async function reloadClient(clientId: string): Promise<TokenServiceClient
 
 async function load(key: string): Promise<TokenServiceClient | undefined> {
   const startedIn = generation;
-  // Unknown ids cost one small query, not the whole client's (client-lookup.ts says why).
-  const loaded = (await clientIdExists(key)) ? ((await loadTokenServiceClient(key)) ?? null) : null;
+  const loaded = await loadTokenServiceClient(key);
   if (startedIn === generation) {
-    entries.delete(key);
+    forget(key);
     unknown.delete(key);
-    if (loaded) {
-      if (entries.size >= CLIENT_CACHE_BOUNDS.clients) entries.delete(entries.keys().next().value!);
-      entries.set(key, loaded);
-    } else {
+    if (loaded) remember(key, loaded);
+    else {
       if (unknown.size >= CLIENT_CACHE_BOUNDS.unknown) unknown.delete(unknown.values().next().value!);
       unknown.add(key);
     }
   }
-  return loaded ?? undefined;
+  return loaded;
+}
+
+function remember(key: string, client: TokenServiceClient): void {
+  const { metadata, secrets, keys } = client;
+  const bytes =
+    ENTRY_BYTES.record +
+    JSON.stringify(metadata).length +
+    ENTRY_BYTES.perCredential * (secrets.length + keys.length) +
+    (sharesAShape(metadata) ? 0 : ENTRY_BYTES.fullClient);
+  while (entries.size > 0 && cachedBytes + bytes > CLIENT_CACHE_BOUNDS.bytes) forget(entries.keys().next().value!);
+  entries.set(key, { client, bytes });
+  cachedBytes += bytes;
+  const tenant = metadata.latchkey_tenant_id;
+  const ofTenant = byTenant.get(tenant) ?? new Set<string>();
+  byTenant.set(tenant, ofTenant.add(key));
+}
+
+function forget(key: string): void {
+  const entry = entries.get(key);
+  if (!entry) return;
+  entries.delete(key);
+  cachedBytes -= entry.bytes;
+  const tenant = entry.client.metadata.latchkey_tenant_id;
+  const keys = byTenant.get(tenant);
+  keys?.delete(key);
+  if (keys?.size === 0) byTenant.delete(tenant);
 }
 
 // The versions are re-read twice a second in the background, so a request waits for a
@@ -88,39 +137,44 @@ async function ensureFresh(): Promise<void> {
 }
 
 function check(): Promise<void> {
-  checking ??= readVersion().finally(() => {
+  checking ??= readVersions().finally(() => {
     checking = null;
   });
   return checking;
 }
 
-async function readVersion(): Promise<void> {
+async function readVersions(): Promise<void> {
   // The read's start time: anything committed before it is seen by this read.
   const startedAt = Date.now();
-  const { _sum, _count } = await db.tenant.aggregate({ _sum: { configVersion: true }, _count: true });
-  // Versions only grow, so any committed change raises the sum; the count joins in so
-  // that adding a tenant counts as a change too. (Tenants are never deleted; deleting one
-  // would have to raise another version, or the sum could fall back to an old value.)
-  const current = `${_sum.configVersion ?? 0}:${_count}`;
-  if (current !== version) {
-    entries.clear();
-    unknown.clear();
-    generation++;
-    version = current;
+  const rows = await readRows<{ id: string; configVersion: number }>(`SELECT "id", "configVersion" FROM "Tenant"`, []);
+  const current = new Map(rows.map((row) => [row.id, row.configVersion]));
+  if (versions) {
+    // A tenant whose version moved (or that is gone) loses its clients; a new tenant has
+    // none cached yet. Either may have turned a remembered unknown id into a client.
+    const changed = [...byTenant.keys()].filter((tenant) => current.get(tenant) !== versions!.get(tenant));
+    const anyChange = rows.length !== versions.size || rows.some((row) => versions!.get(row.id) !== row.configVersion);
+    if (anyChange) {
+      for (const tenant of changed) for (const key of [...(byTenant.get(tenant) ?? [])]) forget(key);
+      unknown.clear();
+      generation++;
+    }
   }
+  versions = current;
   checkedAt = startedAt;
 }
 
 /** Forget everything at once (tests that change the database behind the domain's back). */
 export function clearClientCache(): void {
   entries.clear();
+  byTenant.clear();
+  cachedBytes = 0;
   unknown.clear();
   generation++;
-  version = null;
+  versions = null;
   checkedAt = -Infinity;
 }
 
-/** How many clients, and unknown ids, the cache holds now. */
-export function clientCacheSize(): { clients: number; unknown: number } {
-  return { clients: entries.size, unknown: unknown.size };
+/** How many clients, their estimated bytes, and unknown ids the cache holds now. */
+export function clientCacheSize(): { clients: number; bytes: number; unknown: number } {
+  return { clients: entries.size, bytes: cachedBytes, unknown: unknown.size };
 }

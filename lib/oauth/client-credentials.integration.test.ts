@@ -158,6 +158,22 @@ describe("client_credentials grant", () => {
     expect(a.roles).toEqual(["Account Member"]);
   });
 
+  // Clients of one kind share one validated Client template (client-instance.ts): each
+  // token still names its own client, lifetime and tenant.
+  it("gives clients of one kind each its own id, name and lifetime in their tokens", async () => {
+    const short = await createClient(tenant.admin, clientInput({ tokenLifetime: 600 }));
+    const long = await createClient(tenant.admin, clientInput({ tokenLifetime: 1800 }));
+    for (const [made, lifetime] of [
+      [short, 600],
+      [long, 1800],
+      [short, 600],
+    ] as const) {
+      const claims = await verifyAccessToken(await tokenFor(made.clientId, made.secret.plaintext));
+      expect(claims).toMatchObject({ client_id: made.clientId, tenant: tenant.slug });
+      expect(claims.exp! - claims.iat!).toBe(lifetime);
+    }
+  });
+
   it("rejects the token once its signature is tampered with", async () => {
     const token = await tokenFor(client.clientId, client.secret.plaintext);
     const [header, payload, signature] = token.split(".");

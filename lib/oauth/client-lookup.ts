@@ -5,6 +5,7 @@ import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, lookUpClient, reloadClient } from "./client-cache";
 import { refuseBlockedAttempt, startAuthenticationAttempt } from "./failed-authentication-limit";
 import { loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
+import { clientInstances } from "./client-instance";
 import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
 import { verifyClientSecret } from "./verify-client-secret";
 
@@ -40,7 +41,7 @@ export function isStandIn(client: unknown): boolean {
  * got it.
  */
 export async function compareClientSecret(client: ClientInstance, presented: string): Promise<boolean> {
-  // Never a match; its one query (clientIdExists) was the lookup.
+  // Never a match; its one query (the client's row, not found) was the lookup.
   if (standIns.has(client)) return verifyClientSecret([], presented);
   const cached = await findCachedClient(client.clientId);
   if (cached && verifyClientSecret(cached.secrets, presented)) return true;
@@ -56,16 +57,18 @@ export async function compareClientSecret(client: ClientInstance, presented: str
  *   or the secret wrong, so timing does not tell whether an id exists (npm run
  *   bench:timing measures it): a wrong secret is checked against the secrets the database
  *   has now (compareClientSecret), an unknown id is looked up in one query of the same
- *   size (clientIdExists), also when the cache remembered it, and an id the cache has just
+ *   size (the client's row, find-oauth-client.ts), also when the cache remembered it, and an id the cache has just
  *   looked up is not looked up twice; then it authenticates against a stand-in client that
  *   no secret matches, so oidc-provider does the same work and gives the same answer;
  * - oidc-provider validates adapter clients into Client objects and keeps only the last
  *   100, so with more clients in use every token would validate its client's metadata
  *   again. Each Client is kept for as long as our cache keeps the record it was built from:
- *   a new record (any change to the tenant) builds a new Client.
+ *   a new record (any change to the tenant) builds a new Client (client-instance.ts: most
+ *   are small objects over one validated template).
  */
 export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
   const built = new WeakMap<TokenServiceClient, ClientInstance>();
+  const instanceOf = clientInstances(provider);
   let standIn: ClientInstance | undefined;
   return async (id: string, find: (id: string) => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
     // A blocked address is refused before its lookup can reach the database.
@@ -88,7 +91,7 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
     if (!record) return undefined;
     let client = built.get(record);
     if (!client) {
-      client = await find(id);
+      client = await instanceOf(record, () => find(id));
       if (client) built.set(record, client);
     }
     return client;

@@ -15,7 +15,7 @@ import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 type ClientInstance = InstanceType<Provider["Client"]>;
 type Find = (id: string) => Promise<ClientInstance | undefined>;
 
-class InternalsChanged extends Error {
+export class InternalsChanged extends Error {
   constructor(what: string) {
     super(`oidc-provider internals changed: ${what} (see lib/oauth/oidc-provider-internals.ts)`);
   }

@@ -116,6 +116,6 @@ describe("an unknown client id", () => {
     );
     expect(refused.status).toBe(429);
     // Nothing was looked up: the cache neither learned the id nor read the tenants' versions.
-    expect(clientCacheSize()).toEqual({ clients: 0, unknown: 0 });
+    expect(clientCacheSize()).toEqual({ clients: 0, bytes: 0, unknown: 0 });
   });
 });
