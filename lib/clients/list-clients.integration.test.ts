@@ -5,7 +5,9 @@ import { addClientKey } from "@/lib/client-keys/add-client-key";
 import { clientInput, createTestTenant, dateInDays, signedJwtClientInput, type TestTenant } from "@/lib/testing/fixtures";
 import { ecKeyPair } from "@/lib/testing/test-keys";
 import { createClient } from "./create-client";
+import { deleteClient } from "./delete-client";
 import { listClients } from "./list-clients";
+import { updateClient } from "./update-client";
 
 const REDIRECT = ["https://app.example.com/callback"];
 const DAY = 86_400_000;
@@ -72,6 +74,18 @@ describe("listClients", () => {
     expect(await listedIds({ q: "%" })).toEqual([ids.wildcard]);
     expect(await listedIds({ q: "\\" })).toEqual([]);
     expect(await listClients(tenant.admin, { q: "_", pageSize: 10, page: 5 })).toMatchObject({ total: 1, page: 1 });
+  });
+
+  // A search of three characters or more reads a trigram index kept apart from the Client
+  // rows (an FTS5 table on SQLite): a rename or a deletion must reach it.
+  it("finds a client by its new name after a rename, and no longer once deleted", async () => {
+    const { clientId } = await createClient(tenant.admin, clientInput({ name: "Quartz Relay" }));
+    await updateClient(tenant.admin, { type: "client-credentials", clientId, name: 'Onyx "Relay"' });
+    expect(await listedIds({ q: "quartz" })).toEqual([]);
+    expect(await listedIds({ q: 'onyx "relay"' })).toEqual([clientId]);
+    expect(await listedIds({ q: clientId.slice(4, 20) })).toEqual([clientId]);
+    await deleteClient(tenant.admin, clientId);
+    expect(await listedIds({ q: "onyx" })).toEqual([]);
   });
 
   it("never shows another tenant's clients, whatever the filters", async () => {
