@@ -10,7 +10,8 @@ const RESOLUTION_MS = 1;
 /**
  * Starts the monitor and registers its gauges. Each scrape reports the delay since the
  * previous scrape and starts a new window (as prom-client's own event-loop figures do), so a
- * benchmark reads it once before and once after its measured window. Across a cluster the
+ * benchmark reads it once before and once after its measured window (Node's reset drops
+ * the one interval under way at the scrape). Across a cluster the
  * worst worker counts (aggregator "max"): one blocked worker is what its clients feel.
  */
 export function monitorEventLoop(): void {
