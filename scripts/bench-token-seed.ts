@@ -5,12 +5,13 @@
 // each secret through the same generateSecret (CSPRNG plaintext, SHA-256 hash, hint), the
 // clients get the roles and environment createClient resolves, and every client and secret
 // its audit entry, from the domain's own row and entry builders. Only the writing differs:
-// one transaction per batch of clients, each table's rows in one INSERT … SELECT from a
-// single JSON parameter, instead of one transaction per client and secret (the domain calls
-// took 16-20 s per 1,000 clients). Prisma's createMany was measured first: about 400 µs a
-// row in its query compiler, 4 minutes for 100,000 clients × 3 secrets with their audit
-// entries; the JSON insert does the same 900,000 rows in well under a minute. It stays a
-// benchmark tool: no product entry point imports clients in bulk yet.
+// one transaction for the whole import, each batch's rows of a table in one INSERT … SELECT
+// from a single JSON parameter, instead of one transaction per client and secret (the domain
+// calls took 16-20 s per 1,000 clients). Measured on the 2-vCPU machine: Prisma's createMany
+// costs about 400 µs a row in its query compiler (4 minutes for 100,000 clients × 3 secrets
+// with their audit entries, 900,000 rows); the JSON insert committed per batch of 500 took
+// 2 minutes, nearly all in SQLite rewriting random-keyed index pages (ids, secret hashes) at
+// every commit. It stays a benchmark tool: no product entry point imports clients in bulk yet.
 import { randomUUID } from "node:crypto";
 import { tenantAuditEventRow } from "@/lib/audit/record-audit-event";
 import { clientCreatedEvent } from "@/lib/clients/create-client";
@@ -22,7 +23,8 @@ import { generateSecret } from "@/lib/secrets/generate-secret";
 import { newSecretRow, secretCreatedEvent } from "@/lib/secrets/insert-client-secret";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { cliTenantContext } from "@/lib/tenants/load-tenant-context";
-import { actorUserId } from "@/lib/tenants/tenant-context";
+import type { Tx } from "@/lib/tenants/tenant-transaction";
+import { actorUserId, type TenantContext } from "@/lib/tenants/tenant-context";
 import { assertClientNameAllowed, assertSecretExpiryAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
 import { ZCreateClient } from "@/lib/validation/client";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -33,27 +35,10 @@ export type BenchClient = { clientId: string; secrets: string[] };
 
 export type BenchTokenTenant = { slug: string; clients: BenchClient[]; seedMs: number };
 
-/** Clients per transaction: its largest statement (the audit entries) stays far below PostgreSQL's 32,767 bound parameters. */
-const BATCH = 500;
+/** Clients per statement: a few megabytes of JSON each. */
+const BATCH = 2_000;
 
 type Row = Record<string, string | number | boolean | Date | null>;
-
-/**
- * All rows of one table in one statement with one parameter, their JSON, on either
- * database: the rows must name every column (no default applies). Dates are written as
- * Prisma writes them: ISO text with "+00:00" on SQLite, timestamp(3) in UTC on PostgreSQL.
- */
-function insertRows(table: string, rows: Row[]) {
-  const columns = Object.keys(rows[0]!);
-  const list = columns.map((c) => `"${c}"`).join(", ");
-  const sqlite = databaseKind(process.env) === "sqlite";
-  const json = JSON.stringify(
-    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date && sqlite ? v.toISOString().replace("Z", "+00:00") : v]))),
-  );
-  return sqlite
-    ? db.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${columns.map((c) => `value ->> '${c}'`).join(", ")} FROM json_each(?)`, json)
-    : db.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, json);
-}
 
 /** One tenant with `clientCount` client-credentials clients of `secretsPerClient` secrets each. */
 export async function seedTokenBenchTenant(clientCount: number, secretsPerClient: number): Promise<BenchTokenTenant> {
@@ -62,24 +47,42 @@ export async function seedTokenBenchTenant(clientCount: number, secretsPerClient
   const slug = "bench-token";
   await createTenant({ type: "cli", label: "bench" }, { slug, name: "Token Benchmark Corp" });
   const ctx = await cliTenantContext(slug, "bench");
+  // SQLite's default page cache (2 MB) is soon smaller than the random-keyed indexes the rows
+  // go into: with 1 GB (this connection only) the transaction's pages stay in memory until
+  // its commit writes each once (the file has 500 MB at 100,000 clients).
+  if (databaseKind(process.env) === "sqlite") await db.$executeRawUnsafe("PRAGMA cache_size = -1048576");
+
+  const clients: BenchClient[] = [];
+  // The whole import is one tenant change, as tenantTransaction makes it: configVersion first.
+  await db.$transaction(
+    async (tx) => {
+      await tx.tenant.update({ where: { id: ctx.tenantId }, data: { configVersion: { increment: 1 } }, select: { id: true } });
+      const batch = await importContext(tx, ctx, secretsPerClient);
+      for (let first = 0; first < clientCount; first += BATCH) clients.push(...(await batch(first, Math.min(first + BATCH, clientCount))));
+    },
+    { timeout: 600_000, maxWait: 10_000 },
+  );
+
+  // The server process has its own connection; this one would only hold SQLite's file open.
+  await db.$disconnect();
+  return { slug, clients, seedMs: Math.round(performance.now() - started) };
+}
+
+/** What createClient reads inside its transaction, read once; returns the writer of clients from..to. */
+async function importContext(tx: Tx, ctx: TenantContext, secretsPerClient: number) {
+  const policy = await loadTenantPolicy(tx, ctx);
+  const environment = await resolveEnvironment(tx, ctx, undefined);
+  const roles = await resolveTenantRoleIds(tx, ctx, []);
   // One year, the portal's default: expired secrets would be refused, and "never" is a
   // tenant policy choice a real tenant may forbid.
   const expires = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-  // What createClient reads inside its transaction, read once: nothing else changes the tenant meanwhile.
-  const policy = await loadTenantPolicy(db, ctx);
-  const environment = await resolveEnvironment(db, ctx, undefined);
-  const roles = await resolveTenantRoleIds(db, ctx, []);
 
-  // SQLite's default page cache (2 MB) is soon smaller than the random-keyed indexes the
-  // rows go into (ids, client ids, secret hashes): a larger one for this connection only.
-  if (databaseKind(process.env) === "sqlite") await db.$executeRawUnsafe("PRAGMA cache_size = -262144");
-
-  const clients: BenchClient[] = [];
-  for (let first = 0; first < clientCount; first += BATCH) {
+  return async (from: number, to: number): Promise<BenchClient[]> => {
+    const clients: BenchClient[] = [];
     const clientRows = [];
     const secretRows = [];
     const auditRows = [];
-    for (let i = first; i < Math.min(first + BATCH, clientCount); i++) {
+    for (let i = from; i < to; i++) {
       const input = parseInput(ZCreateClient, {
         type: "client-credentials",
         name: `Bench service ${String(i).padStart(6, "0")}`,
@@ -117,30 +120,44 @@ export async function seedTokenBenchTenant(clientCount: number, secretsPerClient
       }
       clients.push({ clientId: client.clientId, secrets: plaintexts });
     }
-    // One tenant change per batch, as tenantTransaction makes it: configVersion first.
     const now = new Date();
-    await db.$transaction([
-      db.tenant.update({ where: { id: ctx.tenantId }, data: { configVersion: { increment: 1 } }, select: { id: true } }),
-      insertRows(
-        "Client",
-        clientRows.map((c) => ({ ...c, createdAt: now, updatedAt: now })),
-      ),
-      insertRows(
-        "ClientRole",
-        clientRows.flatMap((c) => roles.map((role) => ({ clientId: c.id, roleId: role.id }))),
-      ),
-      insertRows(
-        "ClientSecret",
-        secretRows.map((row) => ({ ...row, createdAt: now, lastUsedAt: null })),
-      ),
-      insertRows(
-        "AuditEvent",
-        auditRows.map((row) => ({ id: randomUUID(), ...row, createdAt: now })),
-      ),
-    ]);
-  }
+    await insertRows(
+      tx,
+      "Client",
+      clientRows.map((c) => ({ ...c, createdAt: now, updatedAt: now })),
+    );
+    await insertRows(
+      tx,
+      "ClientRole",
+      clientRows.flatMap((c) => roles.map((role) => ({ clientId: c.id, roleId: role.id }))),
+    );
+    await insertRows(
+      tx,
+      "ClientSecret",
+      secretRows.map((row) => ({ ...row, createdAt: now, lastUsedAt: null })),
+    );
+    await insertRows(
+      tx,
+      "AuditEvent",
+      auditRows.map((row) => ({ id: randomUUID(), ...row, createdAt: now })),
+    );
+    return clients;
+  };
+}
 
-  // The server process has its own connection; this one would only hold SQLite's file open.
-  await db.$disconnect();
-  return { slug, clients, seedMs: Math.round(performance.now() - started) };
+/**
+ * All rows of one table in one statement with one parameter, their JSON, on either
+ * database: the rows must name every column (no default applies). Dates are written as
+ * Prisma writes them: ISO text with "+00:00" on SQLite, timestamp(3) in UTC on PostgreSQL.
+ */
+function insertRows(tx: Tx, table: string, rows: Row[]) {
+  const columns = Object.keys(rows[0]!);
+  const list = columns.map((c) => `"${c}"`).join(", ");
+  const sqlite = databaseKind(process.env) === "sqlite";
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date && sqlite ? v.toISOString().replace("Z", "+00:00") : v]))),
+  );
+  return sqlite
+    ? tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${columns.map((c) => `value ->> '${c}'`).join(", ")} FROM json_each(?)`, json)
+    : tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, json);
 }
