@@ -7,6 +7,8 @@ type AutocannonOptions = {
   url: string;
   connections: number;
   duration: number;
+  /** Stop after this many requests in all (duration no longer applies). */
+  amount?: number;
   requests: (AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest })[];
 };
 export type AutocannonResult = {
@@ -18,6 +20,9 @@ export type AutocannonResult = {
   latency: { p50: number; p99: number };
   statusCodeStats: Record<string, { count: number }>;
 };
-export type AutocannonInstance = PromiseLike<AutocannonResult> & { stop(): void };
+export type AutocannonInstance = PromiseLike<AutocannonResult> & {
+  stop(): void;
+  on(event: "response", listener: (client: unknown, statusCode: number) => void): void;
+};
 
 export const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => AutocannonInstance;

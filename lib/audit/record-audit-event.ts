@@ -23,7 +23,7 @@ export type AuditPosition = { id: string; createdAt: Date };
 
 /** Written inside the same transaction as the change, so there is no change without its entry. */
 export async function recordAuditEvent(tx: Tx, ctx: TenantContext, event: AuditEventInput): Promise<AuditPosition> {
-  return writeAuditEvent(tx, ctx.tenantId, { type: ctx.actor.type, id: ctx.actor.type === "user" ? ctx.actor.userId : null, label: ctx.actor.label }, event);
+  return tx.auditEvent.create({ data: tenantAuditEventRow(ctx, event), select: { id: true, createdAt: true } });
 }
 
 /** The same, for an event of a system actor in a tenant's log (recordSignInEvent). */
@@ -41,18 +41,24 @@ async function writeAuditEvent(
   actor: { type: string; id: string | null; label: string },
   event: AuditEventInput,
 ): Promise<AuditPosition> {
-  return tx.auditEvent.create({
-    data: {
-      tenantId,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id,
-      targetLabel: event.target.label,
-      details: JSON.stringify(event.details ?? {}),
-    },
-    select: { id: true, createdAt: true },
-  });
+  return tx.auditEvent.create({ data: auditEventRow(tenantId, actor, event), select: { id: true, createdAt: true } });
+}
+
+/** The row an audit entry is stored as; also for bulk writes (createMany) of the same entries. */
+export function tenantAuditEventRow(ctx: TenantContext, event: AuditEventInput) {
+  return auditEventRow(ctx.tenantId, { type: ctx.actor.type, id: ctx.actor.type === "user" ? ctx.actor.userId : null, label: ctx.actor.label }, event);
+}
+
+function auditEventRow(tenantId: string, actor: { type: string; id: string | null; label: string }, event: AuditEventInput) {
+  return {
+    tenantId,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id,
+    targetLabel: event.target.label,
+    details: JSON.stringify(event.details ?? {}),
+  };
 }

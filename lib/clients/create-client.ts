@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { resolveTenantRoleIds } from "@/lib/roles/resolve-tenant-role-ids";
 import { insertClientKey, type ClientKeySummary } from "@/lib/client-keys/insert-client-key";
 import { insertClientSecret, type CreatedSecret } from "@/lib/secrets/insert-client-secret";
@@ -82,24 +82,7 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
           uris: { create: uris },
         },
       });
-      await recordAuditEvent(tx, ctx, {
-        action: "client.create",
-        target: { type: "client", id: client.clientId, label: client.name },
-        details: {
-          after: {
-            type: client.type,
-            name: client.name,
-            description: client.description,
-            environment: environment.name,
-            tokenLifetime: client.tokenLifetime,
-            tokenSigningAlg: client.tokenSigningAlg,
-            ...(client.type === "client-credentials" ? { securityType: client.securityType } : {}),
-            allowRefreshToken: client.allowRefreshToken,
-            roles: roles.map((role) => role.name),
-            ...Object.fromEntries(uris.map((u) => [u.kind, uris.filter((x) => x.kind === u.kind).map((x) => x.uri)])),
-          },
-        },
-      });
+      await recordAuditEvent(tx, ctx, clientCreatedEvent(client, environment.name, roles, uris));
       // The schema guarantees the secret or key that the security type needs.
       const secret =
         input.type === "authorization-code" || securityType === "signed-jwt" ? null : await insertClientSecret(tx, ctx, client, input.secret!, "secret.");
@@ -124,4 +107,40 @@ export async function createClient(ctx: TenantContext, rawInput: TCreateClient):
     if (isUniqueViolation(error)) throw new DomainError("CONFLICT", CLIENT_ID_IN_USE, "clientId");
     throw error;
   }
+}
+
+/** The audit entry of a new client (also written by bulk imports, so both log the same facts). */
+export function clientCreatedEvent(
+  client: {
+    clientId: string;
+    type: string;
+    name: string;
+    description: string;
+    tokenLifetime: number;
+    tokenSigningAlg: string;
+    securityType: string;
+    allowRefreshToken: boolean;
+  },
+  environmentName: string,
+  roles: { name: string }[],
+  uris: { kind: string; uri: string }[],
+): AuditEventInput {
+  return {
+    action: "client.create",
+    target: { type: "client", id: client.clientId, label: client.name },
+    details: {
+      after: {
+        type: client.type,
+        name: client.name,
+        description: client.description,
+        environment: environmentName,
+        tokenLifetime: client.tokenLifetime,
+        tokenSigningAlg: client.tokenSigningAlg,
+        ...(client.type === "client-credentials" ? { securityType: client.securityType } : {}),
+        allowRefreshToken: client.allowRefreshToken,
+        roles: roles.map((role) => role.name),
+        ...Object.fromEntries(uris.map((u) => [u.kind, uris.filter((x) => x.kind === u.kind).map((x) => x.uri)])),
+      },
+    },
+  };
 }

@@ -3,6 +3,7 @@
 // a tenant slug or anything else a caller chooses, or a flood of made-up ids would grow the
 // series without bound.
 import { Counter, Histogram, collectDefaultMetrics, register } from "prom-client";
+import { monitorEventLoop } from "./event-loop-delay";
 
 /** The failures counted, by why they failed (a closed set, so a label is safe). */
 export const AUTH_FAILURE_REASONS = ["unknown_client", "wrong_secret", "bad_assertion", "wrong_method", "cors_refused", "other"] as const;
@@ -35,12 +36,13 @@ export const tokenRequestDuration = new Histogram({
 export const clientCacheHits = new Counter({ name: "latchkey_client_cache_hits_total", help: "Client lookups answered from memory" });
 export const clientCacheMisses = new Counter({ name: "latchkey_client_cache_misses_total", help: "Client lookups that read the database" });
 
-/** Once per process: the standard process figures (CPU, memory, event loop, handles). */
+/** Once per process: the standard process figures (CPU, memory, event loop, handles), and the event-loop delay at 1 ms. */
 export function collectProcessMetrics(): void {
   const flag = globalThis as { latchkeyProcessMetrics?: boolean };
   if (flag.latchkeyProcessMetrics) return;
   flag.latchkeyProcessMetrics = true;
   collectDefaultMetrics({ register });
+  monitorEventLoop();
 }
 
 /** The status label: 2xx, 4xx, 5xx (one value per class keeps the series few). */

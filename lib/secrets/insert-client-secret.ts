@@ -1,13 +1,13 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { actorUserId, type TenantContext } from "@/lib/tenants/tenant-context";
 import { parseInput } from "@/lib/validation/parse-input";
 import { MAX_SECRETS_PER_CLIENT, secretExpiryInstant, ZSecretInput, type TSecretInput } from "@/lib/validation/secret";
 import { assertSecretExpiryAllowed, loadTenantPolicy } from "@/lib/tenants/tenant-policy";
 import type { Tx } from "@/lib/tenants/tenant-transaction";
 import { CONFIDENTIAL_TYPES, type TClientType } from "@/lib/validation/client";
-import { generateSecret } from "./generate-secret";
+import { generateSecret, type GeneratedSecret } from "./generate-secret";
 
 /** What leaves the server about a secret: never its hash. */
 export type SecretSummary = {
@@ -52,23 +52,8 @@ export async function insertClientSecret(
     throw new DomainError("LIMIT", `Limit of ${MAX_SECRETS_PER_CLIENT} secrets reached: delete a secret of this client before adding another.`);
   }
   const secret = generateSecret();
-  const row = await tx.clientSecret.create({
-    data: {
-      tenantId: ctx.tenantId,
-      clientId: client.id,
-      hash: secret.hash,
-      hint: secret.hint,
-      description: input.description,
-      expiresAt: input.expires === "never" ? null : secretExpiryInstant(input.expires),
-      createdById: actorUserId(ctx.actor),
-      createdByLabel: ctx.actor.label,
-    },
-  });
-  await recordAuditEvent(tx, ctx, {
-    action: "secret.create",
-    target: { type: "client", id: client.clientId, label: client.name },
-    details: { secretId: row.id, hint: row.hint, description: row.description, expiresAt: row.expiresAt },
-  });
+  const row = await tx.clientSecret.create({ data: { clientId: client.id, ...newSecretRow(ctx, input, secret) } });
+  await recordAuditEvent(tx, ctx, secretCreatedEvent(client, row));
   return { ...toSecretSummary(row), plaintext: secret.plaintext };
 }
 
@@ -81,5 +66,30 @@ export function toSecretSummary(row: SecretSummary & Record<string, unknown>): S
     createdAt: row.createdAt,
     createdByLabel: row.createdByLabel,
     lastUsedAt: row.lastUsedAt,
+  };
+}
+
+/** A secret's row but its client's key: only the hash and hint of the plaintext are stored (also for bulk imports). */
+export function newSecretRow(ctx: TenantContext, input: { description: string; expires: string }, secret: GeneratedSecret) {
+  return {
+    tenantId: ctx.tenantId,
+    hash: secret.hash,
+    hint: secret.hint,
+    description: input.description,
+    expiresAt: input.expires === "never" ? null : secretExpiryInstant(input.expires),
+    createdById: actorUserId(ctx.actor),
+    createdByLabel: ctx.actor.label,
+  };
+}
+
+/** The audit entry of a new secret: its hint, never the secret or its hash. */
+export function secretCreatedEvent(
+  client: { clientId: string; name: string },
+  row: { id: string; hint: string; description: string; expiresAt: Date | null },
+): AuditEventInput {
+  return {
+    action: "secret.create",
+    target: { type: "client", id: client.clientId, label: client.name },
+    details: { secretId: row.id, hint: row.hint, description: row.description, expiresAt: row.expiresAt },
   };
 }
