@@ -22,10 +22,10 @@ export const MAX_STALENESS_MS = 1_000;
  * clients in steady use stay cached. Unknown ids are remembered too, so a flood of made-up
  * ids cannot reach the database more than once per id and second; apart from the clients,
  * and bounded by count, so such a flood can never push a real client out or grow memory.
- * (An object so a test can lower them rather than make 20,000 queries.)
+ * (`bytes` is LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts; an object so a test can
+ * lower the bounds rather than make 20,000 queries.)
  */
 export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
-// (bytes: LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts.)
 /**
  * What a cached client costs beyond its metadata's text: the record's objects and the
  * oidc-provider Client made from it (client-lookup.ts keeps that as long as the record), a
