@@ -37,6 +37,8 @@ test("an administrator reads and filters the audit log, which never shows a secr
   await expect(entries.first()).toContainText(client.clientId);
   await expect(entries.first()).toContainText("Secret starts with");
   await page.getByLabel("Action").selectOption({ label: "All actions" });
+  // The choice navigates; a value typed before that lands would be reset with the form.
+  await expect(page).toHaveURL(/\/audit$/);
   await page.getByLabel("Target").fill("PLANT");
   await page.getByLabel("Target").press("Enter");
   await expect(page).toHaveURL(/\?target=PLANT$/);
