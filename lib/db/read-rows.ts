@@ -14,8 +14,11 @@ import { postgresPool } from "./prisma";
  * (named @p1, @p2, … for SQLite), and values the two drivers return alike or that the caller reads
  * through the helpers below (a timestamp cast to text, a boolean as 0/1 or true/false).
  */
+// Fixed for the process, like the connection: not worked out again on every read.
+const KIND = databaseKind(process.env);
+
 export async function readRows<T>(sql: string, params: readonly (string | number)[]): Promise<T[]> {
-  if (databaseKind(process.env) === "postgres") {
+  if (KIND === "postgres") {
     const pool = postgresPool();
     if (!pool) throw new Error("The PostgreSQL pool is not open");
     return (await pool.query({ text: sql, values: [...params] })).rows as T[];

@@ -128,7 +128,7 @@ export async function loadTokenServiceClient(clientId: string): Promise<TokenSer
   };
   return {
     metadata,
-    secrets: signedJwt ? [] : of("secret").map((row) => ({ id: row.id, hash: Buffer.from(row.value, "hex"), expiresAt: utcMillis(row.at) })),
+    secrets: signedJwt ? [] : of("secret").map((row) => storedSecret(row.id, row.value, row.at)),
     keys: keys.map((row) => ({ id: row.id, kid: row.value })),
   };
 }
@@ -136,7 +136,12 @@ export async function loadTokenServiceClient(clientId: string): Promise<TokenSer
 /** The client's secrets as the database has them now, by the client's row id: one small query. */
 export async function loadClientSecrets(clientDbId: string): Promise<StoredSecret[]> {
   const rows = await readRows<{ id: string; hash: string; expiresAt: string | null }>(SECRETS_SQL, [clientDbId]);
-  return rows.map((s) => ({ id: s.id, hash: Buffer.from(s.hash, "hex"), expiresAt: utcMillis(s.expiresAt) }));
+  return rows.map((s) => storedSecret(s.id, s.hash, s.expiresAt));
+}
+
+/** A secret row as the token service compares it: the hash as bytes, the expiry in milliseconds. */
+function storedSecret(id: string, hash: string, expiresAt: string | null): StoredSecret {
+  return { id, hash: Buffer.from(hash, "hex"), expiresAt: utcMillis(expiresAt) };
 }
 
 /**
