@@ -25,15 +25,17 @@ export const MAX_STALENESS_MS = 1_000;
  * (`bytes` is LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts; an object so a test can
  * lower the bounds rather than make 20,000 queries.)
  */
-export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
+export const CLIENT_CACHE_BOUNDS = { bytes: 128 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
 /**
- * What a cached client costs beyond its metadata's text: the record's objects and the
- * oidc-provider Client made from it (client-lookup.ts keeps that as long as the record), a
- * small object for most clients and a full one for the others (client-instance.ts).
- * Measured on the production server: 18,666 client-credentials clients grew the heap by
- * 27 MB, about 1.5 kB each with their metadata's 700-odd characters.
+ * What a cached client costs: a client-credentials client with secrets is its record, whose
+ * shared values (tenant, environment, roles, grants) are kept once (find-oauth-client.ts),
+ * and the id and name that are its own; its oidc-provider Client is made per request
+ * (client-instance.ts). Any other client also holds its own lists and URIs, counted by its
+ * metadata's text, and the full Client built from them. Measured: 100,000 client-credentials
+ * records of 3 secrets each grew the heap by 111 MB, 1,112 bytes each, with the cache's own
+ * maps (before, about 2 kB each and 1.5 kB more for their Clients).
  */
-const ENTRY_BYTES = { record: 512, perCredential: 96, fullClient: 3_072 };
+const ENTRY_BYTES = { record: 600, perCredential: 170, fullClient: 3_072 };
 
 type Entry = { client: TokenServiceClient; bytes: number };
 // A Map iterates in insertion order: a hit moves its entry to the end, so the first is the
@@ -112,9 +114,9 @@ function remember(key: string, client: TokenServiceClient): void {
   const { metadata, secrets, keys } = client;
   const bytes =
     ENTRY_BYTES.record +
-    JSON.stringify(metadata).length +
+    metadata.client_name.length +
     ENTRY_BYTES.perCredential * (secrets.length + keys.length) +
-    (sharesAShape(metadata) ? 0 : ENTRY_BYTES.fullClient);
+    (sharesAShape(metadata) ? 0 : ENTRY_BYTES.fullClient + JSON.stringify(metadata).length);
   const budget = CLIENT_CACHE_BOUNDS.bytes;
   // No one client may take a large part of the cache (one over 64 kB, with many long URIs or
   // keys, is read from the database each time instead),

@@ -31,19 +31,32 @@ const MAX_SHAPES = 100;
  * of 100,000 devices, on nearly every request and in most of the cache. Client-credentials
  * clients that authenticate with a secret differ only in the properties above, so each is a
  * small object over one validated template per kind of client, as the stand-ins for unknown
- * ids are (client-lookup.ts). Every other kind of client (redirect URIs, keys, origins) is
- * built in full by oidc-provider (`build`).
+ * ids are (client-lookup.ts), made anew for each request (a microsecond): with 100,000 such
+ * clients cached, keeping them would cost more memory than the records. Every other kind of
+ * client (redirect URIs, keys, origins) is built in full by oidc-provider (`build`) and
+ * kept as long as its record is.
  */
 export function clientInstances(provider: Provider) {
   const shapes = new Map<string, Shape>();
+  const built = new WeakMap<TokenServiceClient, ClientInstance>();
+  // Which shape a record has, found once per record (its key is a few microseconds of JSON).
+  const shapeOfRecord = new WeakMap<TokenServiceClient, Shape>();
   return async (record: TokenServiceClient, build: () => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
     const { metadata } = record;
-    if (!sharesAShape(metadata)) return build();
-    const key = JSON.stringify({ ...metadata, ...Object.fromEntries(PER_CLIENT.map((name) => [name, null])) });
-    let shape = shapes.get(key);
+    if (!sharesAShape(metadata)) {
+      let client = built.get(record);
+      if (!client) {
+        client = await build();
+        if (client) built.set(record, client);
+      }
+      return client;
+    }
+    let shape = shapeOfRecord.get(record);
     if (!shape) {
-      shape = shapeOf(provider, metadata);
+      const key = JSON.stringify({ ...metadata, ...Object.fromEntries(PER_CLIENT.map((name) => [name, null])) });
+      shape = shapes.get(key) ?? shapeOf(provider, metadata);
       if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
+      shapeOfRecord.set(record, shape);
     }
     const own = Object.fromEntries(PER_CLIENT.map((name) => [shape.property[name], { value: metadata[name], enumerable: true }]));
     return Object.create(shape.template, { ...own, ...shape.privateReaders }) as ClientInstance;

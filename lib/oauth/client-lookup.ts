@@ -4,7 +4,7 @@ import type Provider from "oidc-provider";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, lookUpClient, reloadClient } from "./client-cache";
 import { refuseBlockedAttempt, startAuthenticationAttempt } from "./failed-authentication-limit";
-import { loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
+import { loadClientSecrets } from "./find-oauth-client";
 import { clientInstances } from "./client-instance";
 import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
 import { verifyClientSecret } from "./verify-client-secret";
@@ -62,12 +62,11 @@ export async function compareClientSecret(client: ClientInstance, presented: str
  *   no secret matches, so oidc-provider does the same work and gives the same answer;
  * - oidc-provider validates adapter clients into Client objects and keeps only the last
  *   100, so with more clients in use every token would validate its client's metadata
- *   again. Each Client is kept for as long as our cache keeps the record it was built from:
- *   a new record (any change to the tenant) builds a new Client (client-instance.ts: most
- *   are small objects over one validated template).
+ *   again. client-instance.ts makes most of them per request as small objects over one
+ *   validated template, and keeps the others as long as our cache keeps the record they
+ *   were built from: a new record (any change to the tenant) builds a new Client.
  */
 export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
-  const built = new WeakMap<TokenServiceClient, ClientInstance>();
   const instanceOf = clientInstances(provider);
   let standIn: ClientInstance | undefined;
   return async (id: string, find: (id: string) => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
@@ -88,12 +87,6 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
         return forThisId;
       }
     }
-    if (!record) return undefined;
-    let client = built.get(record);
-    if (!client) {
-      client = await instanceOf(record, () => find(id));
-      if (client) built.set(record, client);
-    }
-    return client;
+    return record && instanceOf(record, () => find(id));
   };
 }

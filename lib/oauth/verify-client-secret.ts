@@ -14,7 +14,7 @@ export function verifyClientSecret(secrets: readonly StoredSecret[], presented: 
   let matchedId: string | null = null;
   for (const secret of secrets) {
     if (secret.expiresAt !== null && secret.expiresAt <= now) continue;
-    if (timingSafeEqual(secret.hash, presentedHash)) matchedId = secret.id;
+    if (timingSafeEqual(Buffer.from(secret.hash, "hex"), presentedHash)) matchedId = secret.id;
   }
   if (matchedId) recordCredentialUse("secret", matchedId, new Date(now));
   return matchedId !== null;
