@@ -64,7 +64,7 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     /** V8's old-generation limit per worker (MB); see lib/server/main.ts. */
     workerMaxOldSpaceMb: positiveInteger(env, "LATCHKEY_WORKER_MAX_OLD_SPACE_MB", 256),
     /** The token service's client cache per server process (MB, estimated); see lib/oauth/client-cache.ts. */
-    clientCacheMb: positiveInteger(env, "LATCHKEY_CLIENT_CACHE_MB", 128),
+    clientCacheMb: positiveInteger(env, "LATCHKEY_CLIENT_CACHE_MB", 64),
     /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
     /** How many proxies in front append to X-Forwarded-For: the address is the one the outermost of them saw. */

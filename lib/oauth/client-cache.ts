@@ -3,7 +3,7 @@ import { readRows } from "@/lib/db/read-rows";
 import { clientCacheHits, clientCacheMisses } from "@/lib/metrics/metrics";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 import { sharesAShape } from "./client-instance";
-import { loadTokenServiceClient, type TokenServiceClient } from "./find-oauth-client";
+import { loadTokenServiceClient, type OAuthClientMetadata, type StoredSecret, type TokenServiceClient } from "./find-oauth-client";
 
 /**
  * The token endpoint's view of clients, kept in memory so a token costs no database query.
@@ -25,19 +25,28 @@ export const MAX_STALENESS_MS = 1_000;
  * (`bytes` is LATCHKEY_CLIENT_CACHE_MB, set by identity-handler.ts; an object so a test can
  * lower the bounds rather than make 20,000 queries.)
  */
-export const CLIENT_CACHE_BOUNDS = { bytes: 128 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
-/**
- * What a cached client costs: a client-credentials client with secrets is its record, whose
- * shared values (tenant, environment, roles, grants) are kept once (find-oauth-client.ts),
- * and the id and name that are its own; its oidc-provider Client is made per request
- * (client-instance.ts). Any other client also holds its own lists and URIs, counted by its
- * metadata's text, and the full Client built from them. Measured: 100,000 client-credentials
- * records of 3 secrets each grew the heap by 111 MB, 1,112 bytes each, with the cache's own
- * maps (before, about 2 kB each and 1.5 kB more for their Clients).
+export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
+/*
+ * How a client is kept. 100,000 records of a dozen objects each cost about a kilobyte apiece
+ * and, worse, every full garbage collection of a worker marks all 1.2 million objects (a
+ * pause of tens of milliseconds, several times a second under load). A client-credentials
+ * client with secrets, the kind a tenant has by the hundred thousand, is therefore kept as
+ * two values: the metadata it shares with the other clients of its tenant, environment,
+ * roles and lifetime (one frozen object for all of them) and one string of its own (name,
+ * row id, secrets), unpacked on each hit (a couple of microseconds). Any other client is
+ * kept as its record.
  */
-const ENTRY_BYTES = { record: 600, perCredential: 170, fullClient: 3_072 };
+type Entry = { tenant: string } & ({ record: TokenServiceClient } | { shared: OAuthClientMetadata; own: string });
+/**
+ * What an entry costs, estimated: a packed one, its string and the cache's maps (measured:
+ * 575 bytes each for 100,000 of 3 secrets, their strings 377 characters); a record, its
+ * metadata's text, its credentials and the full oidc-provider Client built from it
+ * (client-instance.ts keeps that as long as the record).
+ */
+const ENTRY_BYTES = { packed: 200, record: 600, perCredential: 170, fullClient: 3_072 };
+const MAX_SHARED = 1_000;
+const sharedMetadata = new Map<string, OAuthClientMetadata>();
 
-type Entry = { client: TokenServiceClient; bytes: number };
 // A Map iterates in insertion order: a hit moves its entry to the end, so the first is the
 // least recently used.
 const entries = new Map<string, Entry>();
@@ -70,11 +79,11 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   if (cached) {
     entries.delete(key);
     entries.set(key, cached);
-    const ofTenant = byTenant.get(cached.client.metadata.latchkey_tenant_id)!;
+    const ofTenant = byTenant.get(cached.tenant)!;
     ofTenant.keys.delete(key);
     ofTenant.keys.add(key);
     clientCacheHits.inc();
-    return { client: cached.client, loaded: false };
+    return { client: unpack(key, cached), loaded: false };
   }
   if (unknown.has(key)) {
     clientCacheHits.inc();
@@ -111,41 +120,73 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
 }
 
 function remember(key: string, client: TokenServiceClient): void {
-  const { metadata, secrets, keys } = client;
-  const bytes =
-    ENTRY_BYTES.record +
-    metadata.client_name.length +
-    ENTRY_BYTES.perCredential * (secrets.length + keys.length) +
-    (sharesAShape(metadata) ? 0 : ENTRY_BYTES.fullClient + JSON.stringify(metadata).length);
+  const entry = pack(client);
+  const bytes = bytesOf(entry);
   const budget = CLIENT_CACHE_BOUNDS.bytes;
   // No one client may take a large part of the cache (one over 64 kB, with many long URIs or
   // keys, is read from the database each time instead),
   // and a tenant over half of a full cache makes room from its own clients: another tenant's
   // clients, large and cycled through, cannot push everyone else's out.
   if (bytes > CLIENT_CACHE_BOUNDS.entry) return;
-  const tenant = metadata.latchkey_tenant_id;
-  const ofTenant = byTenant.get(tenant) ?? { keys: new Set<string>(), bytes: 0 };
+  const ofTenant = byTenant.get(entry.tenant) ?? { keys: new Set<string>(), bytes: 0 };
   while (entries.size > 0 && cachedBytes + bytes > budget) {
     const own = ofTenant.bytes + bytes > budget / 2 && ofTenant.keys.size > 0 && byTenant.size > 1;
     forget((own ? ofTenant.keys.values() : entries.keys()).next().value!);
   }
-  entries.set(key, { client, bytes });
+  entries.set(key, entry);
   cachedBytes += bytes;
   ofTenant.keys.add(key);
   ofTenant.bytes += bytes;
-  byTenant.set(tenant, ofTenant);
+  byTenant.set(entry.tenant, ofTenant);
 }
 
 function forget(key: string): void {
   const entry = entries.get(key);
   if (!entry) return;
   entries.delete(key);
-  cachedBytes -= entry.bytes;
-  const tenant = entry.client.metadata.latchkey_tenant_id;
-  const ofTenant = byTenant.get(tenant)!;
+  const bytes = bytesOf(entry);
+  cachedBytes -= bytes;
+  const ofTenant = byTenant.get(entry.tenant)!;
   ofTenant.keys.delete(key);
-  ofTenant.bytes -= entry.bytes;
-  if (ofTenant.keys.size === 0) byTenant.delete(tenant);
+  ofTenant.bytes -= bytes;
+  if (ofTenant.keys.size === 0) byTenant.delete(entry.tenant);
+}
+
+function pack(record: TokenServiceClient): Entry {
+  const { metadata, secrets } = record;
+  const tenant = metadata.latchkey_tenant_id;
+  if (!sharesAShape(metadata) || record.keys.length > 0) return { tenant, record };
+  const common = { ...metadata, client_id: "", client_name: "", latchkey_client_db_id: "" };
+  const sharedKey = JSON.stringify(common);
+  let shared = sharedMetadata.get(sharedKey);
+  if (!shared) {
+    if (sharedMetadata.size >= MAX_SHARED) sharedMetadata.clear();
+    // Frozen, lists too: something that changed one client's metadata in place would change
+    // them all, so it fails loudly instead.
+    for (const value of Object.values(common)) if (Array.isArray(value)) Object.freeze(value);
+    shared = Object.freeze(common);
+    sharedMetadata.set(sharedKey, shared);
+  }
+  const own = JSON.stringify([
+    metadata.client_name,
+    metadata.latchkey_client_db_id,
+    ...secrets.flatMap((secret) => [secret.id, secret.hash, secret.expiresAt]),
+  ]);
+  return { tenant, shared, own };
+}
+
+function unpack(key: string, entry: Entry): TokenServiceClient {
+  if ("record" in entry) return entry.record;
+  const [name, dbId, ...flat] = JSON.parse(entry.own) as [string, string, ...(string | number | null)[]];
+  const secrets: StoredSecret[] = [];
+  for (let i = 0; i < flat.length; i += 3) secrets.push({ id: flat[i] as string, hash: flat[i + 1] as string, expiresAt: flat[i + 2] as number | null });
+  return { metadata: { ...entry.shared, client_id: key, client_name: name, latchkey_client_db_id: dbId }, secrets, keys: [], shared: entry.shared };
+}
+
+function bytesOf(entry: Entry): number {
+  if ("own" in entry) return ENTRY_BYTES.packed + entry.own.length;
+  const { metadata, secrets, keys } = entry.record;
+  return ENTRY_BYTES.record + JSON.stringify(metadata).length + ENTRY_BYTES.perCredential * (secrets.length + keys.length) + ENTRY_BYTES.fullClient;
 }
 
 // The versions are re-read twice a second in the background, so a request waits for a
@@ -195,6 +236,7 @@ async function readVersions(): Promise<void> {
 export function clearClientCache(): void {
   entries.clear();
   byTenant.clear();
+  sharedMetadata.clear();
   cachedBytes = 0;
   unknown.clear();
   anyChangedAt = clearedAt = ++changes;

@@ -39,8 +39,9 @@ const MAX_SHAPES = 100;
 export function clientInstances(provider: Provider) {
   const shapes = new Map<string, Shape>();
   const built = new WeakMap<TokenServiceClient, ClientInstance>();
-  // Which shape a record has, found once per record (its key is a few microseconds of JSON).
-  const shapeOfRecord = new WeakMap<TokenServiceClient, Shape>();
+  // Which shape a record has, found once per record or per metadata the cache shares among
+  // records (its key is a few microseconds of JSON).
+  const shapeOfRecord = new WeakMap<object, Shape>();
   return async (record: TokenServiceClient, build: () => Promise<ClientInstance | undefined>): Promise<ClientInstance | undefined> => {
     const { metadata } = record;
     if (!sharesAShape(metadata)) {
@@ -51,12 +52,12 @@ export function clientInstances(provider: Provider) {
       }
       return client;
     }
-    let shape = shapeOfRecord.get(record);
+    let shape = shapeOfRecord.get(record.shared ?? record);
     if (!shape) {
       const key = JSON.stringify({ ...metadata, ...Object.fromEntries(PER_CLIENT.map((name) => [name, null])) });
       shape = shapes.get(key) ?? shapeOf(provider, metadata);
       if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
-      shapeOfRecord.set(record, shape);
+      shapeOfRecord.set(record.shared ?? record, shape);
     }
     const own = Object.fromEntries(PER_CLIENT.map((name) => [shape.property[name], { value: metadata[name], enumerable: true }]));
     return Object.create(shape.template, { ...own, ...shape.privateReaders }) as ClientInstance;

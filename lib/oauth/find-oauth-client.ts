@@ -12,10 +12,15 @@ import type { TClientType } from "@/lib/validation/client";
  */
 export const HASHED_SECRET_PLACEHOLDER = "secrets-are-stored-hashed";
 
-/** `hash` is the SHA-256 as the database holds it, in hex: a string costs a third of a Buffer in the cache. */
+/** `hash` is the SHA-256 as the database holds it, in hex: the cache keeps it in a string (client-cache.ts). */
 export type StoredSecret = { id: string; hash: string; expiresAt: number | null };
 export type StoredKey = { id: string; kid: string };
-export type TokenServiceClient = { metadata: OAuthClientMetadata; secrets: StoredSecret[]; keys: StoredKey[] };
+/**
+ * `shared`, set by the cache (client-cache.ts), is what the client has in common with others of
+ * its tenant, environment, roles and kind: one object for all of them, so what depends on those
+ * alone (client-instance.ts) is worked out once.
+ */
+export type TokenServiceClient = { metadata: OAuthClientMetadata; secrets: StoredSecret[]; keys: StoredKey[]; shared?: object };
 
 export type OAuthClientMetadata = {
   client_id: string;
@@ -109,25 +114,23 @@ export async function loadTokenServiceClient(clientId: string): Promise<TokenSer
     client_name: client.name,
     application_type: "web",
     ...grantsOf(type, Boolean(client.allowRefreshToken)),
-    redirect_uris: shared(uris.redirectUris.sort()),
-    post_logout_redirect_uris: shared(uris.postLogoutRedirectUris.sort()),
+    redirect_uris: uris.redirectUris.sort(),
+    post_logout_redirect_uris: uris.postLogoutRedirectUris.sort(),
     token_endpoint_auth_method: type === "authorization-code" ? "none" : signedJwt ? "private_key_jwt" : "client_secret_basic",
     ...(type !== "authorization-code" && !signedJwt ? { client_secret: HASHED_SECRET_PLACEHOLDER } : {}),
     ...(signedJwt ? { jwks: { keys: keys.map((key) => JSON.parse(key.extra!) as JWK) } } : {}),
-    id_token_signed_response_alg: interned(client.tokenSigningAlg),
-    latchkey_type: interned(type),
+    id_token_signed_response_alg: client.tokenSigningAlg,
+    latchkey_type: type,
     latchkey_client_db_id: client.id,
-    latchkey_tenant_id: interned(client.tenantId),
-    latchkey_tenant: interned(client.tenantSlug),
-    latchkey_roles: shared(
-      of("role")
-        .map((row) => row.value)
-        .sort(),
-    ),
-    latchkey_environment: interned(client.environmentName),
+    latchkey_tenant_id: client.tenantId,
+    latchkey_tenant: client.tenantSlug,
+    latchkey_roles: of("role")
+      .map((row) => row.value)
+      .sort(),
+    latchkey_environment: client.environmentName,
     latchkey_token_lifetime: Number(client.tokenLifetime),
-    latchkey_token_signing_alg: interned(client.tokenSigningAlg),
-    latchkey_cors_origins: shared(type === "authorization-code" ? uris.corsOrigins.sort() : []),
+    latchkey_token_signing_alg: client.tokenSigningAlg,
+    latchkey_cors_origins: type === "authorization-code" ? uris.corsOrigins.sort() : [],
   };
   return {
     metadata,
@@ -147,36 +150,6 @@ function storedSecret(id: string, hash: string, expiresAt: string | null): Store
   return { id, hash, expiresAt: utcMillis(expiresAt) };
 }
 
-/*
- * A tenant of 100,000 devices caches 100,000 records that mostly say the same things: the
- * tenant, its environment, the roles, the grants, no URIs. Each driver row brings its own
- * copy of every such string, and each record made its own arrays: about a kilobyte a
- * client. Equal values are kept once instead, bounded (a value is only ever compared, so
- * dropping the table merely starts sharing anew). The shared lists are frozen: something
- * that changed one client's list in place would change them all, so it fails loudly instead.
- */
-const MAX_SHARED = 10_000;
-const strings = new Map<string, string>();
-const lists = new Map<string, string[]>();
-
-function interned<T extends string>(value: T): T {
-  const known = strings.get(value);
-  if (known !== undefined) return known as T;
-  if (strings.size >= MAX_SHARED) strings.clear();
-  strings.set(value, value);
-  return value;
-}
-
-function shared(values: string[]): string[] {
-  const key = JSON.stringify(values);
-  const known = lists.get(key);
-  if (known) return known;
-  if (lists.size >= MAX_SHARED) lists.clear();
-  const list = Object.freeze(values.map(interned)) as string[];
-  lists.set(key, list);
-  return list;
-}
-
 /**
  * What each type may do (seed 003): client-credentials only gets tokens for itself;
  * authorization code clients are browser apps (code + PKCE, never a refresh token);
@@ -185,14 +158,14 @@ function shared(values: string[]): string[] {
 function grantsOf(type: TClientType, allowRefreshToken: boolean): { grant_types: string[]; response_types: string[] } {
   switch (type) {
     case "client-credentials":
-      return { grant_types: shared(["client_credentials"]), response_types: shared([]) };
+      return { grant_types: ["client_credentials"], response_types: [] };
     case "authorization-code":
-      return { grant_types: shared(["authorization_code"]), response_types: shared(["code"]) };
+      return { grant_types: ["authorization_code"], response_types: ["code"] };
     case "hybrid":
       return {
         // "implicit" is how oidc-provider names the front-channel id_token of "code id_token".
-        grant_types: shared(["authorization_code", "implicit", ...(allowRefreshToken ? ["refresh_token"] : [])]),
-        response_types: shared(["code id_token", "code"]),
+        grant_types: ["authorization_code", "implicit", ...(allowRefreshToken ? ["refresh_token"] : [])],
+        response_types: ["code id_token", "code"],
       };
   }
 }
