@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { captureOutput } from "@/lib/testing/capture-output";
-import { CENSOR, createLogger } from "./logger";
+import { CENSOR, createLogger, createRequestLogger } from "./logger";
 
 function capture(level = "info") {
   const lines: string[] = [];
@@ -52,6 +52,30 @@ describe("the logger", () => {
     const [json, ...pretty] = output.text().split("\n");
     expect(JSON.parse(json!)).toMatchObject({ level: 30, msg: "json line", clientId: "c1" });
     expect(pretty.join("\n")).toMatch(/WARN.*pretty line[\s\S]*clientId: "c2"/);
+  });
+
+  it("writes a turn's request lines through process.stdout at once, after the turn, in production", async () => {
+    const output = captureOutput();
+    try {
+      const log = createRequestLogger({ level: "info", pretty: false });
+      log.info({ status: 200 }, "first");
+      log.info({ status: 401 }, "second");
+      expect(output.text()).toBe("");
+      await new Promise((resolve) => setImmediate(resolve));
+      log.info({ status: 200 }, "third");
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      output.stop();
+    }
+    const writes = output.writes().filter((text) => text.includes('"status":'));
+    expect(writes).toHaveLength(2);
+    expect(
+      writes
+        .join("")
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { msg: string }).msg),
+    ).toEqual(["first", "second", "third"]);
   });
 
   it("logs nothing below its level", () => {

@@ -64,6 +64,37 @@ function destination(pretty: boolean): DestinationStream {
   return { write: (line: string) => void target.write(format ? format(line) : line) };
 }
 
+/**
+ * The request lines in production, one write per turn of the event loop rather than one per
+ * line: a worker under load logs a line per token, and each write is a system call (about
+ * 5 % of a worker's time at a few thousand tokens a second). A line waits at most until the
+ * loop's next check phase (setImmediate), or less when 64 kB are waiting; on exit whatever
+ * waits is written (writes to a pipe or file are synchronous on Linux), so only a process
+ * killed outright can lose its last turn's lines. Every other line is written at once.
+ */
+function coalescedDestination(): DestinationStream {
+  let waiting = "";
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (waiting === "") return;
+    const text = waiting;
+    waiting = "";
+    target.write(text);
+  };
+  process.once("exit", flush);
+  return {
+    write: (line: string) => {
+      waiting += line;
+      if (waiting.length >= 64 * 1024) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+  };
+}
+
 type LoggerOptions = { level?: string; pretty?: boolean; destination?: DestinationStream };
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -88,7 +119,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 export function createRequestLogger(options: LoggerOptions = {}): Logger {
   return pino(
     { level: options.level ?? logLevel(process.env), timestamp: pino.stdTimeFunctions.isoTime },
-    options.destination ?? destination(options.pretty ?? process.env.NODE_ENV !== "production"),
+    options.destination ?? ((options.pretty ?? process.env.NODE_ENV !== "production") ? destination(true) : coalescedDestination()),
   );
 }
 

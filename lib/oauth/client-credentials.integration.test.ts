@@ -303,6 +303,23 @@ describe("last use of a secret", () => {
     await running;
   });
 
+  it("only ever moves forward: a later time another process wrote stays, an earlier one is replaced", async () => {
+    const used = await createClient(tenant.admin, clientInput());
+    const stored = async () => (await db.clientSecret.findUniqueOrThrow({ where: { id: used.secret.id } })).lastUsedAt?.getTime();
+    const later = new Date(Date.now() + 60_000);
+    await db.clientSecret.update({ where: { id: used.secret.id }, data: { lastUsedAt: later } });
+    recordCredentialUse("secret", used.secret.id, new Date());
+    await flushCredentialUses();
+    expect(await stored()).toBe(later.getTime());
+
+    await db.clientSecret.update({ where: { id: used.secret.id }, data: { lastUsedAt: new Date(Date.now() - 60_000) } });
+    const usedAt = new Date();
+    recordCredentialUse("secret", used.secret.id, usedAt);
+    await flushCredentialUses();
+    expect(await stored()).toBeGreaterThanOrEqual(usedAt.getTime());
+    expect(await stored()).toBeLessThan(later.getTime());
+  });
+
   it("is recorded once uses are flushed, for the secret that was used only", async () => {
     const used = await createClient(tenant.admin, clientInput());
     const unused = await addClientSecret(tenant.admin, used.clientId, { expires: "never" });

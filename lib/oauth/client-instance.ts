@@ -17,7 +17,9 @@ const PER_CLIENT = [
   "latchkey_token_lifetime",
 ] as const satisfies readonly (keyof OAuthClientMetadata)[];
 type PerClient = (typeof PER_CLIENT)[number];
-type Shape = { template: ClientInstance; property: Record<PerClient, string>; privateReaders: PropertyDescriptorMap };
+// `layer` is what each small Client inherits from: the template with its private readers
+// bound over it, so each request's Client only gets its own properties, set in one order.
+type Shape = { template: ClientInstance; property: Record<PerClient, string>; layer: ClientInstance };
 // The Client's members that read its private fields, which an inheriting object cannot reach
 // (a TypeError, a 500): answered by the template itself, whose redirect URIs (none) and
 // sector are every client's of its shape.
@@ -59,8 +61,11 @@ export function clientInstances(provider: Provider) {
       if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
       shapeOfRecord.set(record.shared ?? record, shape);
     }
-    const own = Object.fromEntries(PER_CLIENT.map((name) => [shape.property[name], { value: metadata[name], enumerable: true }]));
-    return Object.create(shape.template, { ...own, ...shape.privateReaders }) as ClientInstance;
+    // Plain assignments in a fixed order: every Client of a shape gets the same hidden class,
+    // where Object.create with property descriptors made each one a slow dictionary object.
+    const client = Object.create(shape.layer) as Record<string, unknown>;
+    for (const name of PER_CLIENT) client[shape.property[name]] = metadata[name];
+    return client as unknown as ClientInstance;
   };
 }
 
@@ -96,5 +101,5 @@ function shapeOf(provider: Provider, metadata: OAuthClientMetadata): Shape {
     else if (typeof member?.value === "function") privateReaders[name] = { value: (member.value as (...args: unknown[]) => unknown).bind(template) };
     else throw new InternalsChanged(`Client.${name} is gone`);
   }
-  return { template, property, privateReaders };
+  return { template, property, layer: Object.create(template, privateReaders) as ClientInstance };
 }

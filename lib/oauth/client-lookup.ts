@@ -4,15 +4,17 @@ import type Provider from "oidc-provider";
 import type { AuthFailureLimiter } from "./auth-failure-limiter";
 import { findCachedClient, lookUpClient, reloadClient } from "./client-cache";
 import { refuseBlockedAttempt, startAuthenticationAttempt } from "./failed-authentication-limit";
-import { loadClientSecrets } from "./find-oauth-client";
+import { loadClientSecrets, type TokenServiceClient } from "./find-oauth-client";
 import { clientInstances } from "./client-instance";
 import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
 import { verifyClientSecret } from "./verify-client-secret";
 
 type ClientInstance = InstanceType<Provider["Client"]>;
-// Set on a request whose authenticating client was read from the database (not the cache).
-const READ_FRESH = Symbol("latchkey client read from the database");
-type Marked = { [READ_FRESH]?: boolean };
+// Set on a request by its client's lookup: the record found (compareClientSecret needs its
+// secrets, and unpacking a cached client twice per token is measurable), and whether it was
+// read from the database just now rather than the cache.
+const LOOKED_UP = Symbol("latchkey client looked up");
+type Marked = { [LOOKED_UP]?: { record: TokenServiceClient | undefined; fresh: boolean } };
 // Stand-ins for unknown ids (clientLookup): server-side secret clients no secret can match.
 // Each request gets one carrying the id it presented, so every answer (the CORS refusal
 // names the client) reads as a known client-credentials client's would. Its secret is
@@ -43,9 +45,10 @@ export function isStandIn(client: unknown): boolean {
 export async function compareClientSecret(client: ClientInstance, presented: string): Promise<boolean> {
   // Never a match; its one query (the client's row, not found) was the lookup.
   if (standIns.has(client)) return verifyClientSecret([], presented);
-  const cached = await findCachedClient(client.clientId);
+  const lookedUp = currentContext<Marked>()?.[LOOKED_UP];
+  const cached = lookedUp?.record?.metadata.client_id === client.clientId ? lookedUp.record : await findCachedClient(client.clientId);
   if (cached && verifyClientSecret(cached.secrets, presented)) return true;
-  if (currentContext<Marked>()?.[READ_FRESH]) return false;
+  if (lookedUp?.fresh) return false;
   return !!cached && verifyClientSecret(await loadClientSecrets(cached.metadata.latchkey_client_db_id), presented);
 }
 
@@ -77,7 +80,7 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
       // An unknown id the cache remembered is looked up again: a query like a wrong secret's,
       // and a client created within the cache's second works at once.
       if (!record && !fresh) [record, fresh] = [await reloadClient(id), true];
-      Object.assign(currentContext() ?? {}, { [READ_FRESH]: fresh } satisfies Marked);
+      Object.assign(currentContext() ?? {}, { [LOOKED_UP]: { record, fresh } } satisfies Marked);
       if (!record) {
         // An unknown id authenticates against a stand-in, down the same path as a wrong
         // secret, to the same invalid_client answer.

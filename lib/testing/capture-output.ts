@@ -1,6 +1,6 @@
 // Everything the process writes to stdout and stderr while a test runs (console.* goes
 // through these too), so a test can prove a secret or assertion never reached a log.
-export function captureOutput(): { text(): string; stop(): void } {
+export function captureOutput(): { text(): string; writes(): string[]; stop(): void } {
   const chunks: string[] = [];
   const streams = [process.stdout, process.stderr] as const;
   const originals = streams.map((stream) => stream.write.bind(stream));
@@ -12,6 +12,7 @@ export function captureOutput(): { text(): string; stop(): void } {
   });
   return {
     text: () => chunks.join(""),
+    writes: () => [...chunks],
     stop: () => streams.forEach((stream, i) => (stream.write = originals[i] as typeof stream.write)),
   };
 }
