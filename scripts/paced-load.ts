@@ -17,6 +17,8 @@ export type PacedLoadOptions = {
 export type PacedLoadResult = { sent: number; ok: number; failed: number; p50Ms: number; p99Ms: number; seconds: number };
 
 const TICK_MS = 2;
+// A request unanswered this long counts as failed: a stalled server must not hang the run.
+const TIMEOUT_MS = 10_000;
 
 export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
@@ -30,19 +32,23 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
     sent++;
     answers.push(
       new Promise<void>((resolve) => {
-        const request = http.request(options.url, { method: options.method, agent, headers: options.headers() }, (response) => {
-          response.resume();
-          response.on("end", () => {
+        let settled = false;
+        const settle = (success: boolean) => {
+          if (settled) return;
+          settled = true;
+          if (success) {
+            ok++;
             latencies.push(performance.now() - started);
-            if (response.statusCode === 200) ok++;
-            else failed++;
-            resolve();
-          });
-        });
-        request.on("error", () => {
-          failed++;
+          } else failed++;
           resolve();
+        };
+        const request = http.request(options.url, { method: options.method, agent, headers: options.headers(), timeout: TIMEOUT_MS }, (response) => {
+          response.resume();
+          response.on("end", () => settle(response.statusCode === 200));
+          response.on("error", () => settle(false));
         });
+        request.on("timeout", () => request.destroy(new Error("timed out")));
+        request.on("error", () => settle(false));
         request.end(options.body);
       }),
     );

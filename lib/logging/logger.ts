@@ -72,6 +72,8 @@ function destination(pretty: boolean): DestinationStream {
  * waits is written (writes to a pipe or file are synchronous on Linux), so only a process
  * killed outright can lose its last turn's lines. Every other line is written at once.
  */
+const flushOnExit = new Set<() => void>();
+
 function coalescedDestination(): DestinationStream {
   let waiting = "";
   let scheduled = false;
@@ -82,7 +84,8 @@ function coalescedDestination(): DestinationStream {
     waiting = "";
     target.write(text);
   };
-  process.once("exit", flush);
+  if (flushOnExit.size === 0) process.once("exit", () => flushOnExit.forEach((flushOne) => flushOne()));
+  flushOnExit.add(flush);
   return {
     write: (line: string) => {
       waiting += line;

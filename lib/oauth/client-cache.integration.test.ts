@@ -79,6 +79,22 @@ describe("the client cache", () => {
     expect(await loaded(devices[0]!.clientId)).toBe(true);
   });
 
+  it("frees a changed tenant's clients in the background, without a lookup, and keeps the others'", async () => {
+    const devices = [];
+    for (let i = 0; i < 3; i++) devices.push(await createClient(plant.admin, clientInput({ name: `Swept ${i}` })));
+    const payroll = await createClient(office.admin, clientInput({ name: "Payroll" }));
+    versionsAfterTheCreations();
+    for (const client of [...devices, payroll]) expect(await loaded(client.clientId)).toBe(true);
+    expect(clientCacheSize().clients).toBe(4);
+
+    await addClientSecret(plant.admin, devices[0]!.clientId, { description: "second", expires: "never" });
+    // The background read of the versions (twice a second) sees the change; the sweep follows.
+    const changedAt = performance.now();
+    while (clientCacheSize().clients > 1 && performance.now() - changedAt < 2 * MAX_STALENESS_MS) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(clientCacheSize().clients).toBe(1);
+    expect(await loaded(payroll.clientId)).toBe(false);
+  });
+
   it("drops only the changed tenant's clients, and sees the change within a second", async () => {
     const historian = await createClient(plant.admin, clientInput({ name: "Historian" }));
     const payroll = await createClient(office.admin, clientInput({ name: "Payroll" }));

@@ -36,7 +36,9 @@ export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, 
  * row id, secrets), unpacked on each hit (a couple of microseconds). Any other client is
  * kept as its record.
  */
-type Entry = { tenant: string } & ({ record: TokenServiceClient } | { shared: OAuthClientMetadata; own: string });
+// `since` is the change number its load began at: once its tenant changes after that, the
+// entry is stale (see isStale).
+type Entry = { tenant: string; since: number } & ({ record: TokenServiceClient; bytes: number } | { shared: OAuthClientMetadata; own: string });
 /**
  * What an entry costs, estimated: a packed one, its string and the cache's maps (measured:
  * 575 bytes each for 100,000 of 3 secrets, their strings 377 characters); a record, its
@@ -75,7 +77,11 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   // error, not an empty result) and nothing to remember (50 kB "ids" must not fill the cache).
   if (!CLIENT_ID_PATTERN.test(key)) return { client: undefined, loaded: false };
   await ensureFresh();
-  const cached = entries.get(key);
+  let cached = entries.get(key);
+  if (cached && isStale(cached)) {
+    forget(key);
+    cached = undefined;
+  }
   if (cached) {
     entries.delete(key);
     entries.set(key, cached);
@@ -110,7 +116,7 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
   if (lastChange <= startedIn) {
     forget(key);
     unknown.delete(key);
-    if (loaded) remember(key, loaded);
+    if (loaded) remember(key, loaded, startedIn);
     else {
       if (unknown.size >= CLIENT_CACHE_BOUNDS.unknown) unknown.delete(unknown.values().next().value!);
       unknown.add(key);
@@ -119,8 +125,8 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
   return loaded;
 }
 
-function remember(key: string, client: TokenServiceClient): void {
-  const entry = pack(client);
+function remember(key: string, client: TokenServiceClient, since: number): void {
+  const entry = pack(client, since);
   const bytes = bytesOf(entry);
   const budget = CLIENT_CACHE_BOUNDS.bytes;
   // No one client may take a large part of the cache (one over 64 kB, with many long URIs or
@@ -152,10 +158,15 @@ function forget(key: string): void {
   if (ofTenant.keys.size === 0) byTenant.delete(entry.tenant);
 }
 
-function pack(record: TokenServiceClient): Entry {
+function pack(record: TokenServiceClient, since: number): Entry {
   const { metadata, secrets } = record;
   const tenant = metadata.latchkey_tenant_id;
-  if (!sharesAShape(metadata) || record.keys.length > 0) return { tenant, record };
+  if (!sharesAShape(metadata) || record.keys.length > 0) {
+    // Worked out once: dropping a tenant's clients must not serialize each again.
+    const bytes =
+      ENTRY_BYTES.record + JSON.stringify(metadata).length + ENTRY_BYTES.perCredential * (secrets.length + record.keys.length) + ENTRY_BYTES.fullClient;
+    return { tenant, since, record, bytes };
+  }
   const common = { ...metadata, client_id: "", client_name: "", latchkey_client_db_id: "" };
   const sharedKey = JSON.stringify(common);
   let shared = sharedMetadata.get(sharedKey);
@@ -172,7 +183,7 @@ function pack(record: TokenServiceClient): Entry {
     metadata.latchkey_client_db_id,
     ...secrets.flatMap((secret) => [secret.id, secret.hash, secret.expiresAt]),
   ]);
-  return { tenant, shared, own };
+  return { tenant, since, shared, own };
 }
 
 function unpack(key: string, entry: Entry): TokenServiceClient {
@@ -184,9 +195,7 @@ function unpack(key: string, entry: Entry): TokenServiceClient {
 }
 
 function bytesOf(entry: Entry): number {
-  if ("own" in entry) return ENTRY_BYTES.packed + entry.own.length;
-  const { metadata, secrets, keys } = entry.record;
-  return ENTRY_BYTES.record + JSON.stringify(metadata).length + ENTRY_BYTES.perCredential * (secrets.length + keys.length) + ENTRY_BYTES.fullClient;
+  return "own" in entry ? ENTRY_BYTES.packed + entry.own.length : entry.bytes;
 }
 
 // The versions are re-read twice a second in the background, so a request waits for a
@@ -223,13 +232,40 @@ async function readVersions(): Promise<void> {
       anyChangedAt = ++changes;
       for (const tenant of changed) {
         tenantChangedAt.set(tenant, changes);
-        for (const key of [...(byTenant.get(tenant)?.keys ?? [])]) forget(key);
+        sweep(tenant);
       }
       unknown.clear();
     }
   }
   versions = current;
   checkedAt = startedAt;
+}
+
+/** Whether the entry's tenant changed since its load began: it is not used again. */
+function isStale(entry: Entry): boolean {
+  return entry.since < (tenantChangedAt.get(entry.tenant) ?? 0);
+}
+
+/**
+ * A changed tenant's entries are stale at once (isStale) and freed here a chunk at a time:
+ * forgetting 100,000 devices' entries in one go held the event loop for tens of milliseconds.
+ * A Set's iterator goes on over deletions; the keys it meets that were loaded since are fresh
+ * and stay.
+ */
+const SWEEP_CHUNK = 2_000;
+function sweep(tenant: string): void {
+  const keys = byTenant.get(tenant)?.keys.values();
+  if (!keys) return;
+  const step = () => {
+    for (let i = 0; i < SWEEP_CHUNK; i++) {
+      const next = keys.next();
+      if (next.done) return;
+      const entry = entries.get(next.value);
+      if (entry && isStale(entry)) forget(next.value);
+    }
+    setImmediate(step);
+  };
+  step();
 }
 
 /** Forget everything at once (tests that change the database behind the domain's back). */

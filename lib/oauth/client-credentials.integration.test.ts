@@ -220,6 +220,25 @@ describe("client_credentials grant", () => {
     expect(claims.client_id).toBe(rotating.clientId);
   });
 
+  // Alike clients (same tenant, environment, roles, lifetime) share one cached metadata object
+  // and one oidc-provider template (client-cache.ts, client-instance.ts): each must stay itself.
+  it("keeps two alike cached clients apart: own id and name, own secrets, a deleted secret of one leaves the other working", async () => {
+    const [left, right] = [
+      await createClient(tenant.admin, clientInput({ name: "Twin left" })),
+      await createClient(tenant.admin, clientInput({ name: "Twin right" })),
+    ];
+    await sleep(MAX_STALENESS_MS); // both creations seen: the lookups below are cached
+    for (const twin of [left, right, left, right])
+      expect((await verifyAccessToken(await tokenFor(twin.clientId, twin.secret.plaintext))).client_id).toBe(twin.clientId);
+    await expectInvalidClient(left.clientId, right.secret.plaintext);
+    await expectInvalidClient(right.clientId, left.secret.plaintext);
+
+    await deleteClientSecret(tenant.admin, left.clientId, left.secret.id);
+    await sleep(MAX_STALENESS_MS);
+    await expectInvalidClient(left.clientId, left.secret.plaintext);
+    expect((await verifyAccessToken(await tokenFor(right.clientId, right.secret.plaintext))).client_id).toBe(right.clientId);
+  });
+
   it("does not let one client's secret authenticate another client", async () => {
     const other = await createClient(tenant.admin, clientInput());
     await expectInvalidClient(other.clientId, client.secret.plaintext);

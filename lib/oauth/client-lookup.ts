@@ -10,11 +10,11 @@ import { clientFromMetadata, currentContext } from "./oidc-provider-internals";
 import { verifyClientSecret } from "./verify-client-secret";
 
 type ClientInstance = InstanceType<Provider["Client"]>;
-// Set on a request by its client's lookup: the record found (compareClientSecret needs its
+// Noted per request by its client's lookup: the record found (compareClientSecret needs its
 // secrets, and unpacking a cached client twice per token is measurable), and whether it was
-// read from the database just now rather than the cache.
-const LOOKED_UP = Symbol("latchkey client looked up");
-type Marked = { [LOOKED_UP]?: { record: TokenServiceClient | undefined; fresh: boolean } };
+// read from the database just now rather than the cache. Beside the request's context, not
+// on it, so nothing that prints a context prints secret hashes.
+const lookedUpFor = new WeakMap<object, { record: TokenServiceClient | undefined; fresh: boolean }>();
 // Stand-ins for unknown ids (clientLookup): server-side secret clients no secret can match.
 // Each request gets one carrying the id it presented, so every answer (the CORS refusal
 // names the client) reads as a known client-credentials client's would. Its secret is
@@ -45,10 +45,13 @@ export function isStandIn(client: unknown): boolean {
 export async function compareClientSecret(client: ClientInstance, presented: string): Promise<boolean> {
   // Never a match; its one query (the client's row, not found) was the lookup.
   if (standIns.has(client)) return verifyClientSecret([], presented);
-  const lookedUp = currentContext<Marked>()?.[LOOKED_UP];
-  const cached = lookedUp?.record?.metadata.client_id === client.clientId ? lookedUp.record : await findCachedClient(client.clientId);
+  const ctx = currentContext();
+  const lookedUp = ctx && lookedUpFor.get(ctx);
+  const ours = lookedUp?.record?.metadata.client_id === client.clientId;
+  const cached = ours ? lookedUp!.record : await findCachedClient(client.clientId);
   if (cached && verifyClientSecret(cached.secrets, presented)) return true;
-  if (lookedUp?.fresh) return false;
+  // Read from the database by this very request: nothing newer to look for.
+  if (ours && lookedUp!.fresh) return false;
   return !!cached && verifyClientSecret(await loadClientSecrets(cached.metadata.latchkey_client_db_id), presented);
 }
 
@@ -80,7 +83,8 @@ export function clientLookup(provider: Provider, limiter: AuthFailureLimiter) {
       // An unknown id the cache remembered is looked up again: a query like a wrong secret's,
       // and a client created within the cache's second works at once.
       if (!record && !fresh) [record, fresh] = [await reloadClient(id), true];
-      Object.assign(currentContext() ?? {}, { [LOOKED_UP]: { record, fresh } } satisfies Marked);
+      const ctx = currentContext();
+      if (ctx) lookedUpFor.set(ctx, { record, fresh });
       if (!record) {
         // An unknown id authenticates against a stand-in, down the same path as a wrong
         // secret, to the same invalid_client answer.

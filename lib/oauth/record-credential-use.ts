@@ -49,7 +49,8 @@ async function writePending(): Promise<void> {
     for (let start = 0; start < ids.length; start += CHUNK) {
       const chunk = ids.slice(start, start + CHUNK);
       try {
-        await db.$executeRawUnsafe(updateStatement(credential, chunk.length), storedTime(at), ...chunk, storedTime(at));
+        const time = storedTime(at);
+        await db.$executeRawUnsafe(updateStatement(credential, chunk.length), time, ...chunk, time);
       } catch (error) {
         // A passing database fault must not take the token service down; try again later.
         logger.error({ credential, count: chunk.length, error: messageOf(error) }, "could not record credentials' last use; trying again later");
@@ -65,7 +66,8 @@ async function writePending(): Promise<void> {
  * later time replaces the stored one (another server process may have written one).
  */
 function updateStatement(credential: Credential, count: number): string {
-  // Parameters: the time, the ids, the time again ($n on PostgreSQL, ? on SQLite).
+  // Parameters: the time, the ids, the time again: positional, as Prisma's SQLite adapter
+  // binds them ($n on PostgreSQL, ? on SQLite; ?n is not bound there).
   const place = (i: number) => (KIND === "postgres" ? `$${i}` : "?");
   const ids = Array.from({ length: count }, (_, i) => place(i + 2)).join(", ");
   // PostgreSQL's column is a timestamp without zone, in UTC as Prisma writes it.
