@@ -22,6 +22,11 @@
 //     warm the code, not the measured clients. The measured window sends each other client
 //     once, with its secrets in turn, and ends after BENCH_SECONDS or when they run out,
 //     whichever comes first (with 1,000 clients, 900 requests).
+// Latchkey and stock run side by side once both are warm: the measured window is four rounds
+// of BENCH_SECONDS / 4, the two servers taking turns (each going first every other round), so
+// a machine that speeds up or slows down meanwhile does so for both (runs minutes apart
+// differed by up to 1.8× on the shared 2-vCPU machine). p99 is the worst round's.
+//
 // The event-loop delay is the worst worker's p99 (and max), at 1 ms resolution
 // (lib/metrics/event-loop-delay.ts), read from the management /metrics before and after a
 // phase. Under saturation it is how long one turn of the loop takes to answer what queued
@@ -67,6 +72,8 @@ const DATABASE = DATABASE_URL === SQLITE_URL ? "sqlite" : "postgresql";
 const SECONDS = secondsFromEnv("BENCH_SECONDS", 20);
 const WARM_UP_SECONDS = secondsFromEnv("BENCH_WARMUP_SECONDS", 5);
 const PACED_SECONDS = secondsFromEnv("BENCH_PACED_SECONDS", 10);
+const ROUNDS = 4;
+const ROUND_SECONDS = SECONDS / ROUNDS;
 const PACED_SHARE = 0.25;
 const SIGN_SECONDS = 5;
 const CONNECTIONS = 64;
@@ -120,7 +127,7 @@ async function main() {
   // on each pass over the clients, that client's next secret. Cold: see the header.
   const base = `http://${HOST}:${PORT}`;
   const checked = PATTERN === "cold" ? tenant.clients.slice(0, COLD_WARM_UP_CLIENTS) : tenant.clients;
-  const latchkey = await measureServer({
+  const latchkeyServer = await prepareServer({
     name: "Latchkey",
     base,
     log: path.join(DATA_DIR, "server.log"),
@@ -131,20 +138,35 @@ async function main() {
     usesDatabase: true,
   });
 
-  // 4. Stock oidc-provider under the same load. A static client holds a single secret, so
-  // each stock client gets its first one and is always sent that one.
+  // 4. Stock oidc-provider under the same load, beside it. A static client holds a single
+  // secret, so each stock client gets its first one and is always sent that one.
   const stockBase = `http://${HOST}:${STOCK_PORT}`;
   const stockClients = tenant.clients.map((c) => ({ clientId: c.clientId, secrets: c.secrets.slice(0, 1) }));
-  const stock = await measureServer({
-    name: "stock oidc-provider",
-    base: stockBase,
-    log: path.join(DATA_DIR, "stock.log"),
-    start: (logFile) => startStock(stockClients, logFile),
-    spotCheck: (jwks) => spotCheck(stockBase, jwks, PATTERN === "cold" ? stockClients.slice(0, COLD_WARM_UP_CLIENTS) : stockClients, 1, {}),
-    plan: loadPlan(stockClients, 1),
-    warmUpChunks: latchkey.warmUpChunks,
-    usesDatabase: false,
-  });
+  let stockServer: Prepared | undefined;
+  let latchkey: Measured;
+  let stock: Measured;
+  try {
+    stockServer = await prepareServer({
+      name: "stock oidc-provider",
+      base: stockBase,
+      log: path.join(DATA_DIR, "stock.log"),
+      start: (logFile) => startStock(stockClients, logFile),
+      spotCheck: (jwks) => spotCheck(stockBase, jwks, PATTERN === "cold" ? stockClients.slice(0, COLD_WARM_UP_CLIENTS) : stockClients, 1, {}),
+      plan: loadPlan(stockClients, 1),
+      warmUpChunks: latchkeyServer.warmUp.chunks,
+      usesDatabase: false,
+    });
+    // The measured window in ROUNDS rounds, the two servers taking turns (each starting every
+    // other round), so a machine that speeds up or slows down meanwhile does so for both.
+    log(`Measuring both in ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s …`);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const server of round % 2 === 0 ? [latchkeyServer, stockServer] : [stockServer, latchkeyServer]) await measureRound(server);
+    }
+    latchkey = await finishServer(latchkeyServer);
+    stock = await finishServer(stockServer);
+  } finally {
+    await Promise.all([latchkeyServer, stockServer].map((server) => server && stopGroup(server.child)));
+  }
 
   // 5. The signing ceiling, with no server running.
   const signsPerSecond = await signingCeiling(`${base}/identity`, `${base}/api`);
@@ -311,7 +333,26 @@ type Measured = {
   warmUpCacheMissRate: number | null;
 };
 
-async function measureServer(run: ServerRun): Promise<Measured> {
+/** A started, checked and warmed-up server, and what its measured rounds have added up. */
+type Prepared = {
+  run: ServerRun;
+  child: ChildProcess;
+  started: ProcessRss[];
+  warmUp: Awaited<ReturnType<typeof warmUpServer>>;
+  nextAuthorization: () => string;
+  /** How many requests the measured rounds have sent (cold: clients used). */
+  sent: () => number;
+  rounds: Round[];
+};
+type Round = {
+  result: AutocannonResult & { seconds: number };
+  memory: ReturnType<ReturnType<typeof startRssSampler>["stop"]>;
+  loadGeneratorSeconds: number;
+  misses: number;
+  eventLoopDelayP99: number;
+};
+
+async function prepareServer(run: ServerRun): Promise<Prepared> {
   await assertPortFree(run.base);
   log(`${run.name}: starting …`);
   const child = await run.start(run.log);
@@ -321,70 +362,111 @@ async function measureServer(run: ServerRun): Promise<Measured> {
     await run.spotCheck(jwks);
     const started = sampleTree(child.pid!);
     const warmUp = await warmUpServer(run);
-
     const { plan } = run;
-    // Warm: one counter over warm-up and timed run, which continues the round-robin.
+    // Warm: one counter over warm-up and rounds, which continues the round-robin.
     let next = plan.cycle ? warmUp.sent : 0;
     const nextAuthorization = () => (plan.cycle ? plan.measured[next++ % plan.measured.length]! : plan.measured[Math.min(next++, plan.measured.length - 1)]!);
-    log(`${run.name}: measuring for ${SECONDS} s${plan.cycle ? "" : ` or ${plan.measured.length} clients, whichever ends first`} …`);
-    const before = run.metricsUrl ? await readMetrics(run.metricsUrl) : undefined;
-    const sampler = startRssSampler(child.pid!, run.usesDatabase && DATABASE === "postgresql");
-    const cpuBefore = process.cpuUsage();
-    const result = await runLoad(run.base, SECONDS, nextAuthorization, plan.cycle ? undefined : plan.measured.length);
-    const cpu = process.cpuUsage(cpuBefore);
-    const memory = sampler.stop();
-    const after = run.metricsUrl ? await readMetrics(run.metricsUrl) : undefined;
-    if (!plan.cycle && next > plan.measured.length) log(`${run.name}: WARNING: ${next - plan.measured.length} requests reused the last client`);
-    // A server that died under load would leave fast, meaningless connection errors.
-    const assertAlive = () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${run.name} exited during the run; see ${run.log}`);
-    };
-    assertAlive();
-    const pacedRate = Math.max(1, Math.round((result["2xx"] / result.seconds) * PACED_SHARE));
-    const paced = run.metricsUrl ? await pacedPhase(run.base, run.metricsUrl, pacedRate, () => plan.measured[next++ % plan.measured.length]!) : undefined;
-    assertAlive();
-
-    // The paced phase's failures count too: a token refused at a quarter of the load is an error.
-    const errors = result.non2xx + result.errors + (paced?.result.failed ?? 0);
-    const serverCpuPercent = Math.round((memory.cpuSeconds / result.seconds) * 100);
-    const loadGeneratorCpuPercent = Math.round(((cpu.user + cpu.system) / 1e6 / result.seconds) * 100);
-    const databaseCpuPercent = Math.round((memory.databaseCpuSeconds / result.seconds) * 100);
-    const machineCpuPercent = Math.round((memory.machineCpuSeconds / result.seconds) * 100);
-    const misses = before && after ? after.misses - before.misses : NaN;
-    const measured: Measured = {
-      tokensPerSecond: Math.round(result["2xx"] / result.seconds),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      errors,
-      requests: result["2xx"] + result.non2xx,
-      statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
-      startRssMb: mb(started.reduce((sum, p) => sum + p.rssKb, 0)),
-      peakRssMb: mb(memory.peakKb),
-      peakPssMb: mb(memory.peakPssKb),
-      peakProcesses: memory.peakProcesses,
-      serverCpuPercent,
-      loadGeneratorCpuPercent,
-      databaseCpuPercent,
-      otherCpuPercent: Math.max(0, machineCpuPercent - serverCpuPercent - databaseCpuPercent - loadGeneratorCpuPercent),
-      seconds: Math.round(result.seconds * 100) / 100,
-      warmUpSeconds: warmUp.seconds,
-      warmUpChunks: warmUp.chunks,
-      eventLoopDelayP99Ms: paced ? milliseconds(paced.metrics.eventLoopDelayP99) : null,
-      eventLoopDelayMaxMs: paced ? milliseconds(paced.metrics.eventLoopDelayMax) : null,
-      saturatedEventLoopDelayP99Ms: after ? milliseconds(after.eventLoopDelayP99) : null,
-      pacedTokensPerSecond: paced ? Math.round(paced.result.ok / paced.result.seconds) : null,
-      pacedP99Ms: paced ? paced.result.p99Ms : null,
-      cacheMissRate: Number.isFinite(misses) ? Math.round((misses / Math.max(1, result["2xx"] + result.non2xx)) * 10_000) / 10_000 : null,
-      warmUpCacheMissRate: warmUp.missRate,
-    };
-    log(
-      `${run.name}: ${measured.tokensPerSecond} tokens/s over ${measured.seconds} s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${errors} errors ` +
-        `(${result.non2xx} non-2xx, ${result.errors} connection errors of which ${result.timeouts} timeouts), peak RSS ${measured.peakRssMb} MB (PSS ${measured.peakPssMb} MB)`,
-    );
-    return measured;
-  } finally {
+    return { run, child, started, warmUp, nextAuthorization, sent: () => next - (plan.cycle ? warmUp.sent : 0), rounds: [] };
+  } catch (error) {
     await stopGroup(child);
+    throw error;
   }
+}
+
+/** One measured round of ROUND_SECONDS (cold: at most the clients left). */
+async function measureRound(server: Prepared): Promise<void> {
+  const { run, child } = server;
+  const left = run.plan.cycle ? undefined : run.plan.measured.length - server.sent();
+  if (left !== undefined && left <= 0) return;
+  const before = run.metricsUrl ? await readMetrics(run.metricsUrl) : undefined;
+  const sampler = startRssSampler(child.pid!, run.usesDatabase && DATABASE === "postgresql");
+  const cpuBefore = process.cpuUsage();
+  const result = await runLoad(run.base, ROUND_SECONDS, server.nextAuthorization, left);
+  const cpu = process.cpuUsage(cpuBefore);
+  const memory = sampler.stop();
+  const after = run.metricsUrl ? await readMetrics(run.metricsUrl) : undefined;
+  assertAlive(server);
+  server.rounds.push({
+    result,
+    memory,
+    loadGeneratorSeconds: (cpu.user + cpu.system) / 1e6,
+    misses: before && after ? after.misses - before.misses : NaN,
+    eventLoopDelayP99: after ? after.eventLoopDelayP99 : NaN,
+  });
+}
+
+// A server that died under load would leave fast, meaningless connection errors.
+function assertAlive({ run, child }: Prepared): void {
+  if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${run.name} exited during the run; see ${run.log}`);
+}
+
+/** The rounds added up (p99: the worst round's), then, with metrics (Latchkey), the paced phase. */
+async function finishServer(server: Prepared): Promise<Measured> {
+  const { run, rounds, warmUp } = server;
+  const sum = (of: (round: Round) => number) => rounds.reduce((total, round) => total + of(round), 0);
+  const seconds = Math.max(
+    0.001,
+    sum((r) => r.result.seconds),
+  );
+  const ok = sum((r) => r.result["2xx"]);
+  const non2xx = sum((r) => r.result.non2xx);
+  const tokensPerSecond = Math.round(ok / seconds);
+  if (!run.plan.cycle && server.sent() > run.plan.measured.length)
+    log(`${run.name}: WARNING: ${server.sent() - run.plan.measured.length} requests reused the last client`);
+  const pacedRate = Math.max(1, Math.round(tokensPerSecond * PACED_SHARE));
+  const paced = run.metricsUrl ? await pacedPhase(run.base, run.metricsUrl, pacedRate, wrapping(server)) : undefined;
+  assertAlive(server);
+
+  // The paced phase's failures count too: a token refused at a quarter of the load is an error.
+  const errors = non2xx + sum((r) => r.result.errors) + (paced?.result.failed ?? 0);
+  const percent = (value: number) => Math.round((value / seconds) * 100);
+  const serverCpuPercent = percent(sum((r) => r.memory.cpuSeconds));
+  const loadGeneratorCpuPercent = percent(sum((r) => r.loadGeneratorSeconds));
+  const databaseCpuPercent = percent(sum((r) => r.memory.databaseCpuSeconds));
+  const machineCpuPercent = percent(sum((r) => r.memory.machineCpuSeconds));
+  const peak = rounds.reduce((a, b) => (b.memory.peakKb > a.memory.peakKb ? b : a));
+  const misses = sum((r) => r.misses);
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [code, stat] of Object.entries(r.result.statusCodeStats)) statusCodes[code] = (statusCodes[code] ?? 0) + stat.count;
+  const p50s = rounds.map((r) => r.result.latency.p50).sort((a, b) => a - b);
+  const measured: Measured = {
+    tokensPerSecond,
+    p50Ms: p50s[Math.floor(p50s.length / 2)]!,
+    p99Ms: Math.max(...rounds.map((r) => r.result.latency.p99)),
+    errors,
+    requests: ok + non2xx,
+    statusCodes,
+    startRssMb: mb(server.started.reduce((total, p) => total + p.rssKb, 0)),
+    peakRssMb: mb(peak.memory.peakKb),
+    peakPssMb: mb(Math.max(...rounds.map((r) => r.memory.peakPssKb))),
+    peakProcesses: peak.memory.peakProcesses,
+    serverCpuPercent,
+    loadGeneratorCpuPercent,
+    databaseCpuPercent,
+    otherCpuPercent: Math.max(0, machineCpuPercent - serverCpuPercent - databaseCpuPercent - loadGeneratorCpuPercent),
+    seconds: Math.round(seconds * 100) / 100,
+    warmUpSeconds: warmUp.seconds,
+    warmUpChunks: warmUp.chunks,
+    eventLoopDelayP99Ms: paced ? milliseconds(paced.metrics.eventLoopDelayP99) : null,
+    eventLoopDelayMaxMs: paced ? milliseconds(paced.metrics.eventLoopDelayMax) : null,
+    saturatedEventLoopDelayP99Ms: run.metricsUrl ? milliseconds(Math.max(...rounds.map((r) => r.eventLoopDelayP99))) : null,
+    pacedTokensPerSecond: paced ? Math.round(paced.result.ok / paced.result.seconds) : null,
+    pacedP99Ms: paced ? paced.result.p99Ms : null,
+    cacheMissRate: Number.isFinite(misses) ? Math.round((misses / Math.max(1, ok + non2xx)) * 10_000) / 10_000 : null,
+    warmUpCacheMissRate: warmUp.missRate,
+  };
+  log(
+    `${run.name}: ${measured.tokensPerSecond} tokens/s over ${measured.seconds} s in ${rounds.length} rounds, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${errors} errors ` +
+      `(${non2xx} non-2xx), peak RSS ${measured.peakRssMb} MB (PSS ${measured.peakPssMb} MB)`,
+  );
+  return measured;
+}
+
+/** The paced phase's requests: the same pattern on (cold: from the first client again once they run out). */
+function wrapping(server: Prepared): () => string {
+  const { plan } = server.run;
+  let next = server.sent();
+  return () => plan.measured[next++ % plan.measured.length]!;
 }
 
 /** The paced phase (see the header): its load's result and the metrics read after it. */

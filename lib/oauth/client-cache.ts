@@ -3,7 +3,8 @@ import { readRows } from "@/lib/db/read-rows";
 import { clientCacheHits, clientCacheMisses } from "@/lib/metrics/metrics";
 import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 import { sharesAShape } from "./client-instance";
-import { loadTokenServiceClient, type OAuthClientMetadata, type StoredSecret, type TokenServiceClient } from "./find-oauth-client";
+import { ClientTable, SLOT_COST, type PackedClient } from "./client-table";
+import { loadTokenServiceClient, type OAuthClientMetadata, type TokenServiceClient } from "./find-oauth-client";
 
 /**
  * The token endpoint's view of clients, kept in memory so a token costs no database query.
@@ -27,33 +28,29 @@ export const MAX_STALENESS_MS = 1_000;
  */
 export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, unknown: 20_000 };
 /*
- * How a client is kept. 100,000 records of a dozen objects each cost about a kilobyte apiece
- * and, worse, every full garbage collection of a worker marks all 1.2 million objects (a
- * pause of tens of milliseconds, several times a second under load). A client-credentials
- * client with secrets, the kind a tenant has by the hundred thousand, is therefore kept as
- * two values: the metadata it shares with the other clients of its tenant, environment,
- * roles and lifetime (one frozen object for all of them) and one string of its own (name,
- * row id, secrets), unpacked on each hit (a couple of microseconds). Any other client is
- * kept as its record.
+ * How a client is kept: in a slot of the client table (client-table.ts), outside the
+ * JavaScript heap. A client-credentials client with secrets, the kind a tenant has by the
+ * hundred thousand, is packed whole into its slot beside the metadata it shares with the
+ * other clients of its tenant, environment, roles and lifetime (one frozen object for all of
+ * them), and unpacked on each hit (a couple of microseconds). Any other client, or one that
+ * does not fit a slot, is kept as its record beside the slot.
  */
-// `since` is the change number its load began at: once its tenant changes after that, the
-// entry is stale (see isStale).
-type Entry = { tenant: string; since: number } & ({ record: TokenServiceClient; bytes: number } | { shared: OAuthClientMetadata; own: string });
 /**
- * What an entry costs, estimated: a packed one, its string and the cache's maps (measured:
- * 575 bytes each for 100,000 of 3 secrets, their strings 377 characters); a record, its
- * metadata's text, its credentials and the full oidc-provider Client built from it
- * (client-instance.ts keeps that as long as the record).
+ * What an entry costs: its slot (client-table.ts), and for a record its metadata's text, its
+ * credentials and the full oidc-provider Client built from it (client-instance.ts keeps that
+ * as long as the record).
  */
-const ENTRY_BYTES = { packed: 200, record: 600, perCredential: 170, fullClient: 3_072 };
+const RECORD_BYTES = { record: 600, perCredential: 170, fullClient: 3_072 };
 const MAX_SHARED = 1_000;
-const sharedMetadata = new Map<string, OAuthClientMetadata>();
+// Shared metadata is numbered in the slots that use it, so it is never dropped; past
+// MAX_SHARED kinds a client is kept as its record.
+const sharedMetadata: OAuthClientMetadata[] = [];
+const sharedNumber = new Map<string, number>();
+const tenantNumber = new Map<string, number>();
+const tenantIds: string[] = [];
+const tenantBytes: number[] = [];
 
-// A Map iterates in insertion order: a hit moves its entry to the end, so the first is the
-// least recently used.
-const entries = new Map<string, Entry>();
-// Each tenant's keys, least recently used first too, and their bytes.
-const byTenant = new Map<string, { keys: Set<string>; bytes: number }>();
+let table: ClientTable | null = null;
 let cachedBytes = 0;
 const unknown = new Set<string>();
 let versions: Map<string, number> | null = null;
@@ -77,19 +74,15 @@ export async function lookUpClient(clientId: string): Promise<{ client: TokenSer
   // error, not an empty result) and nothing to remember (50 kB "ids" must not fill the cache).
   if (!CLIENT_ID_PATTERN.test(key)) return { client: undefined, loaded: false };
   await ensureFresh();
-  let cached = entries.get(key);
-  if (cached && isStale(cached)) {
-    forget(key);
-    cached = undefined;
+  let slot = table ? table.find(key) : -1;
+  if (slot >= 0 && isStale(slot)) {
+    forget(slot);
+    slot = -1;
   }
-  if (cached) {
-    entries.delete(key);
-    entries.set(key, cached);
-    const ofTenant = byTenant.get(cached.tenant)!;
-    ofTenant.keys.delete(key);
-    ofTenant.keys.add(key);
+  if (slot >= 0) {
+    table!.touch(slot);
     clientCacheHits.inc();
-    return { client: unpack(key, cached), loaded: false };
+    return { client: unpack(key, slot), loaded: false };
   }
   if (unknown.has(key)) {
     clientCacheHits.inc();
@@ -114,7 +107,8 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
   const loaded = await loadTokenServiceClient(key);
   const lastChange = loaded ? Math.max(tenantChangedAt.get(loaded.metadata.latchkey_tenant_id) ?? 0, clearedAt) : anyChangedAt;
   if (lastChange <= startedIn) {
-    forget(key);
+    const slot = table ? table.find(key) : -1;
+    if (slot >= 0) forget(slot);
     unknown.delete(key);
     if (loaded) remember(key, loaded, startedIn);
     else {
@@ -126,76 +120,100 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
 }
 
 function remember(key: string, client: TokenServiceClient, since: number): void {
-  const entry = pack(client, since);
-  const bytes = bytesOf(entry);
-  const budget = CLIENT_CACHE_BOUNDS.bytes;
+  // Sized by the bound the first client finds (identity-handler.ts sets it at start-up).
+  table ??= new ClientTable(CLIENT_CACHE_BOUNDS.bytes / SLOT_COST);
+  const { metadata, secrets, keys } = client;
+  const shared = sharesAShape(metadata) && keys.length === 0 ? sharedNumberOf(metadata) : undefined;
+  const packed: PackedClient = { dbId: metadata.latchkey_client_db_id, name: metadata.client_name, secrets };
+  const fits = shared !== undefined && table.fits(packed);
+  const bytes =
+    SLOT_COST +
+    (fits ? 0 : RECORD_BYTES.record + JSON.stringify(metadata).length + RECORD_BYTES.perCredential * (secrets.length + keys.length) + RECORD_BYTES.fullClient);
   // No one client may take a large part of the cache (one over 64 kB, with many long URIs or
-  // keys, is read from the database each time instead),
-  // and a tenant over half of a full cache makes room from its own clients: another tenant's
-  // clients, large and cycled through, cannot push everyone else's out.
+  // keys, is read from the database each time instead), and a tenant over half of a full
+  // cache makes room from its own clients: another tenant's clients, large and cycled
+  // through, cannot push everyone else's out.
   if (bytes > CLIENT_CACHE_BOUNDS.entry) return;
-  const ofTenant = byTenant.get(entry.tenant) ?? { keys: new Set<string>(), bytes: 0 };
-  while (entries.size > 0 && cachedBytes + bytes > budget) {
-    const own = ofTenant.bytes + bytes > budget / 2 && ofTenant.keys.size > 0 && byTenant.size > 1;
-    forget((own ? ofTenant.keys.values() : entries.keys()).next().value!);
+  const tenant = tenantNumberOf(metadata.latchkey_tenant_id);
+  const budget = CLIENT_CACHE_BOUNDS.bytes;
+  while (table.size > 0 && (cachedBytes + bytes > budget || table.full)) {
+    const own = tenantBytes[tenant]! + bytes > budget / 2 && table.oldest(tenant) >= 0 && tenantNumber.size > 1;
+    forget(table.oldest(own ? tenant : undefined));
   }
-  entries.set(key, entry);
+  if (table.full) return;
+  const slot = table.add(key, tenant, since, bytes);
+  if (fits) table.pack(slot, shared!, packed);
+  else table.setRecord(slot, client);
   cachedBytes += bytes;
-  ofTenant.keys.add(key);
-  ofTenant.bytes += bytes;
-  byTenant.set(entry.tenant, ofTenant);
+  tenantBytes[tenant]! += bytes;
 }
 
-function forget(key: string): void {
-  const entry = entries.get(key);
-  if (!entry) return;
-  entries.delete(key);
-  const bytes = bytesOf(entry);
+function forget(slot: number): void {
+  const bytes = table!.bytesOf[slot]!;
   cachedBytes -= bytes;
-  const ofTenant = byTenant.get(entry.tenant)!;
-  ofTenant.keys.delete(key);
-  ofTenant.bytes -= bytes;
-  if (ofTenant.keys.size === 0) byTenant.delete(entry.tenant);
+  tenantBytes[table!.tenantOf[slot]!]! -= bytes;
+  table!.remove(slot);
 }
 
-function pack(record: TokenServiceClient, since: number): Entry {
-  const { metadata, secrets } = record;
-  const tenant = metadata.latchkey_tenant_id;
-  if (!sharesAShape(metadata) || record.keys.length > 0) {
-    // Worked out once: dropping a tenant's clients must not serialize each again.
-    const bytes =
-      ENTRY_BYTES.record + JSON.stringify(metadata).length + ENTRY_BYTES.perCredential * (secrets.length + record.keys.length) + ENTRY_BYTES.fullClient;
-    return { tenant, since, record, bytes };
-  }
+function sharedNumberOf(metadata: OAuthClientMetadata): number | undefined {
   const common = { ...metadata, client_id: "", client_name: "", latchkey_client_db_id: "" };
-  const sharedKey = JSON.stringify(common);
-  let shared = sharedMetadata.get(sharedKey);
-  if (!shared) {
-    if (sharedMetadata.size >= MAX_SHARED) sharedMetadata.clear();
+  const key = JSON.stringify(common);
+  let number = sharedNumber.get(key);
+  if (number === undefined) {
+    if (sharedMetadata.length >= MAX_SHARED) return undefined;
     // Frozen, lists too: something that changed one client's metadata in place would change
     // them all, so it fails loudly instead.
     for (const value of Object.values(common)) if (Array.isArray(value)) Object.freeze(value);
-    shared = Object.freeze(common);
-    sharedMetadata.set(sharedKey, shared);
+    number = sharedMetadata.push(Object.freeze(common)) - 1;
+    sharedNumber.set(key, number);
   }
-  const own = JSON.stringify([
-    metadata.client_name,
-    metadata.latchkey_client_db_id,
-    ...secrets.flatMap((secret) => [secret.id, secret.hash, secret.expiresAt]),
-  ]);
-  return { tenant, since, shared, own };
+  return number;
 }
 
-function unpack(key: string, entry: Entry): TokenServiceClient {
-  if ("record" in entry) return entry.record;
-  const [name, dbId, ...flat] = JSON.parse(entry.own) as [string, string, ...(string | number | null)[]];
-  const secrets: StoredSecret[] = [];
-  for (let i = 0; i < flat.length; i += 3) secrets.push({ id: flat[i] as string, hash: flat[i + 1] as string, expiresAt: flat[i + 2] as number | null });
-  return { metadata: { ...entry.shared, client_id: key, client_name: name, latchkey_client_db_id: dbId }, secrets, keys: [], shared: entry.shared };
+function tenantNumberOf(tenantId: string): number {
+  let number = tenantNumber.get(tenantId);
+  if (number === undefined) {
+    number = tenantIds.push(tenantId) - 1;
+    tenantBytes.push(0);
+    tenantNumber.set(tenantId, number);
+  }
+  return number;
 }
 
-function bytesOf(entry: Entry): number {
-  return "own" in entry ? ENTRY_BYTES.packed + entry.own.length : entry.bytes;
+function unpack(key: string, slot: number): TokenServiceClient {
+  const shared = table!.sharedOf[slot]!;
+  if (shared < 0) return table!.record<TokenServiceClient>(slot);
+  const { dbId, name, secrets } = table!.unpack(slot);
+  const metadata = sharedMetadata[shared]!;
+  return { metadata: { ...metadata, client_id: key, client_name: name, latchkey_client_db_id: dbId }, secrets, keys: [], shared: metadata };
+}
+
+/** Whether the slot's tenant changed since its load began: it is not used again. */
+function isStale(slot: number): boolean {
+  return table!.sinceOf[slot]! < (tenantChangedAt.get(tenantIds[table!.tenantOf[slot]!]!) ?? 0);
+}
+
+/**
+ * A changed tenant's entries are stale at once (isStale) and freed here a chunk at a time:
+ * forgetting 100,000 devices' entries in one go held the event loop for tens of
+ * milliseconds. They are the oldest of their tenant's list (a hit on one drops it, and what
+ * is loaded since comes after them), so each chunk takes them from its start.
+ */
+const SWEEP_CHUNK = 2_000;
+function sweep(tenantId: string): void {
+  const tenant = tenantNumber.get(tenantId);
+  if (tenant === undefined || !table) return;
+  const ofTable = table;
+  const step = () => {
+    if (table !== ofTable) return; // cleared meanwhile
+    for (let i = 0; i < SWEEP_CHUNK; i++) {
+      const slot = table.oldest(tenant);
+      if (slot < 0 || !isStale(slot)) return;
+      forget(slot);
+    }
+    setImmediate(step);
+  };
+  step();
 }
 
 // The versions are re-read twice a second in the background, so a request waits for a
@@ -241,38 +259,10 @@ async function readVersions(): Promise<void> {
   checkedAt = startedAt;
 }
 
-/** Whether the entry's tenant changed since its load began: it is not used again. */
-function isStale(entry: Entry): boolean {
-  return entry.since < (tenantChangedAt.get(entry.tenant) ?? 0);
-}
-
-/**
- * A changed tenant's entries are stale at once (isStale) and freed here a chunk at a time:
- * forgetting 100,000 devices' entries in one go held the event loop for tens of milliseconds.
- * A Set's iterator goes on over deletions; the keys it meets that were loaded since are fresh
- * and stay.
- */
-const SWEEP_CHUNK = 2_000;
-function sweep(tenant: string): void {
-  const keys = byTenant.get(tenant)?.keys.values();
-  if (!keys) return;
-  const step = () => {
-    for (let i = 0; i < SWEEP_CHUNK; i++) {
-      const next = keys.next();
-      if (next.done) return;
-      const entry = entries.get(next.value);
-      if (entry && isStale(entry)) forget(next.value);
-    }
-    setImmediate(step);
-  };
-  step();
-}
-
 /** Forget everything at once (tests that change the database behind the domain's back). */
 export function clearClientCache(): void {
-  entries.clear();
-  byTenant.clear();
-  sharedMetadata.clear();
+  table = null;
+  tenantBytes.fill(0);
   cachedBytes = 0;
   unknown.clear();
   anyChangedAt = clearedAt = ++changes;
@@ -282,5 +272,5 @@ export function clearClientCache(): void {
 
 /** How many clients, their estimated bytes, and unknown ids the cache holds now. */
 export function clientCacheSize(): { clients: number; bytes: number; unknown: number } {
-  return { clients: entries.size, bytes: cachedBytes, unknown: unknown.size };
+  return { clients: table?.size ?? 0, bytes: cachedBytes, unknown: unknown.size };
 }
