@@ -29,3 +29,12 @@ describe("serverConfig: the log level", () => {
     );
   });
 });
+
+describe("serverConfig: the client cache's size", () => {
+  it("is 64 MB unless LATCHKEY_CLIENT_CACHE_MB says otherwise, up to 2 GB, which each process allocates at start-up", () => {
+    expect(serverConfig({}).clientCacheMb).toBe(64);
+    expect(serverConfig({ LATCHKEY_CLIENT_CACHE_MB: "2048" }).clientCacheMb).toBe(2048);
+    expect(() => serverConfig({ LATCHKEY_CLIENT_CACHE_MB: "8192" })).toThrow('LATCHKEY_CLIENT_CACHE_MB can be at most 2048, not "8192"');
+    expect(() => serverConfig({ LATCHKEY_CLIENT_CACHE_MB: "0" })).toThrow("at least 1");
+  });
+});

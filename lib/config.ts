@@ -4,11 +4,12 @@ import path from "node:path";
 import { publicBaseUrl } from "@/lib/http/site-security";
 import { logLevel } from "@/lib/logging/log-level";
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
+  if (value > max) throw new Error(`${name} can be at most ${max}, not "${raw}"`);
   return value;
 }
 
@@ -64,7 +65,7 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     /** V8's old-generation limit per worker (MB); see lib/server/main.ts. */
     workerMaxOldSpaceMb: positiveInteger(env, "LATCHKEY_WORKER_MAX_OLD_SPACE_MB", 256),
     /** The token service's client cache per server process (MB, estimated); see lib/oauth/client-cache.ts. */
-    clientCacheMb: positiveInteger(env, "LATCHKEY_CLIENT_CACHE_MB", 64),
+    clientCacheMb: positiveInteger(env, "LATCHKEY_CLIENT_CACHE_MB", 64, 2048),
     /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
     trustProxy: env.LATCHKEY_TRUST_PROXY === "1",
     /** How many proxies in front append to X-Forwarded-For: the address is the one the outermost of them saw. */

@@ -563,7 +563,8 @@ async function runLoad(base: string, seconds: number, nextAuthorization: () => s
   let lastAnswer = started;
   load = autocannon({
     url: base,
-    connections: CONNECTIONS,
+    // autocannon refuses more connections than requests: the last clients of a cold run.
+    connections: amount === undefined ? CONNECTIONS : Math.max(1, Math.min(CONNECTIONS, amount)),
     duration: seconds,
     ...(amount === undefined ? {} : { amount }),
     requests: [
@@ -1026,4 +1027,7 @@ try {
   process.exitCode = interrupted ? 130 : 1;
 } finally {
   await cleanUp();
+  // A failed run may leave a handle open (the load generator's, the seeding's pool): end
+  // anyway, or bench:scale waits for it forever.
+  if (process.exitCode) process.exit();
 }

@@ -42,9 +42,12 @@ export const CLIENT_CACHE_BOUNDS = { bytes: 64 * 1024 * 1024, entry: 64 * 1024, 
  */
 const RECORD_BYTES = { record: 600, perCredential: 170, fullClient: 3_072 };
 const MAX_SHARED = 1_000;
-// Shared metadata is numbered in the slots that use it, so it is never dropped; past
-// MAX_SHARED kinds a client is kept as its record.
-const sharedMetadata: OAuthClientMetadata[] = [];
+// Shared metadata is numbered in the slots that use it, and its number is free again once
+// none does; past MAX_SHARED kinds in use at once, a client is kept as its record.
+const sharedMetadata: (OAuthClientMetadata | undefined)[] = [];
+const sharedKey: string[] = [];
+const sharedUses: number[] = [];
+const freeShared: number[] = [];
 const sharedNumber = new Map<string, number>();
 const tenantNumber = new Map<string, number>();
 const tenantIds: string[] = [];
@@ -120,15 +123,15 @@ async function load(key: string): Promise<TokenServiceClient | undefined> {
 }
 
 function remember(key: string, client: TokenServiceClient, since: number): void {
-  // Sized by the bound the first client finds (identity-handler.ts sets it at start-up).
   table ??= new ClientTable(CLIENT_CACHE_BOUNDS.bytes / SLOT_COST);
   const { metadata, secrets, keys } = client;
-  const shared = sharesAShape(metadata) && keys.length === 0 ? sharedNumberOf(metadata) : undefined;
   const packed: PackedClient = { dbId: metadata.latchkey_client_db_id, name: metadata.client_name, secrets };
-  const fits = shared !== undefined && table.fits(packed);
+  const shared = sharesAShape(metadata) && keys.length === 0 && table.fits(packed) ? sharedNumberOf(metadata) : undefined;
   const bytes =
     SLOT_COST +
-    (fits ? 0 : RECORD_BYTES.record + JSON.stringify(metadata).length + RECORD_BYTES.perCredential * (secrets.length + keys.length) + RECORD_BYTES.fullClient);
+    (shared !== undefined
+      ? 0
+      : RECORD_BYTES.record + JSON.stringify(metadata).length + RECORD_BYTES.perCredential * (secrets.length + keys.length) + RECORD_BYTES.fullClient);
   // No one client may take a large part of the cache (one over 64 kB, with many long URIs or
   // keys, is read from the database each time instead), and a tenant over half of a full
   // cache makes room from its own clients: another tenant's clients, large and cycled
@@ -140,15 +143,22 @@ function remember(key: string, client: TokenServiceClient, since: number): void 
     const own = tenantBytes[tenant]! + bytes > budget / 2 && table.oldest(tenant) >= 0 && tenantNumber.size > 1;
     forget(table.oldest(own ? tenant : undefined));
   }
-  if (table.full) return;
   const slot = table.add(key, tenant, since, bytes);
-  if (fits) table.pack(slot, shared!, packed);
-  else table.setRecord(slot, client);
+  if (shared !== undefined) {
+    table.pack(slot, shared, packed);
+    sharedUses[shared]!++;
+  } else table.setRecord(slot, client);
   cachedBytes += bytes;
   tenantBytes[tenant]! += bytes;
 }
 
 function forget(slot: number): void {
+  const shared = table!.sharedOf[slot]!;
+  if (shared >= 0 && --sharedUses[shared]! === 0) {
+    sharedNumber.delete(sharedKey[shared]!);
+    sharedMetadata[shared] = undefined;
+    freeShared.push(shared);
+  }
   const bytes = table!.bytesOf[slot]!;
   cachedBytes -= bytes;
   tenantBytes[table!.tenantOf[slot]!]! -= bytes;
@@ -160,11 +170,14 @@ function sharedNumberOf(metadata: OAuthClientMetadata): number | undefined {
   const key = JSON.stringify(common);
   let number = sharedNumber.get(key);
   if (number === undefined) {
-    if (sharedMetadata.length >= MAX_SHARED) return undefined;
+    if (freeShared.length === 0 && sharedMetadata.length >= MAX_SHARED) return undefined;
     // Frozen, lists too: something that changed one client's metadata in place would change
     // them all, so it fails loudly instead.
     for (const value of Object.values(common)) if (Array.isArray(value)) Object.freeze(value);
-    number = sharedMetadata.push(Object.freeze(common)) - 1;
+    number = freeShared.pop() ?? sharedMetadata.length;
+    sharedMetadata[number] = Object.freeze(common);
+    sharedKey[number] = key;
+    sharedUses[number] = 0;
     sharedNumber.set(key, number);
   }
   return number;
@@ -200,20 +213,26 @@ function isStale(slot: number): boolean {
  * is loaded since comes after them), so each chunk takes them from its start.
  */
 const SWEEP_CHUNK = 2_000;
+const sweeping = new Set<number>();
+let sweeper: NodeJS.Immediate | null = null;
 function sweep(tenantId: string): void {
   const tenant = tenantNumber.get(tenantId);
   if (tenant === undefined || !table) return;
-  const ofTable = table;
-  const step = () => {
-    if (table !== ofTable) return; // cleared meanwhile
-    for (let i = 0; i < SWEEP_CHUNK; i++) {
-      const slot = table.oldest(tenant);
-      if (slot < 0 || !isStale(slot)) return;
-      forget(slot);
-    }
-    setImmediate(step);
-  };
-  step();
+  sweeping.add(tenant);
+  // One chunk per turn for all changed tenants together, never in the read of the versions.
+  sweeper ??= setImmediate(sweepChunk);
+}
+
+function sweepChunk(): void {
+  sweeper = null;
+  let left = SWEEP_CHUNK;
+  for (const tenant of sweeping) {
+    let slot = table ? table.oldest(tenant) : -1;
+    for (; left > 0 && slot >= 0 && isStale(slot); left--, slot = table!.oldest(tenant)) forget(slot);
+    if (left === 0) break;
+    sweeping.delete(tenant);
+  }
+  if (sweeping.size > 0) sweeper = setImmediate(sweepChunk);
 }
 
 // The versions are re-read twice a second in the background, so a request waits for a
@@ -224,6 +243,8 @@ async function ensureFresh(): Promise<void> {
   refresher ??= setInterval(() => void check().catch(() => undefined), MAX_STALENESS_MS / 2).unref();
   if (Date.now() - checkedAt < MAX_STALENESS_MS) return;
   await check();
+  // The read joined may have begun long ago (a slow database): then one more, begun now.
+  if (Date.now() - checkedAt >= MAX_STALENESS_MS) await check();
 }
 
 function check(): Promise<void> {
@@ -259,9 +280,21 @@ async function readVersions(): Promise<void> {
   checkedAt = startedAt;
 }
 
+/**
+ * Sets the cache's size (LATCHKEY_CLIENT_CACHE_MB) and builds its table at start-up, so a
+ * size the machine cannot allocate stops the server there rather than failing every token.
+ */
+export function configureClientCache(bytes: number): void {
+  CLIENT_CACHE_BOUNDS.bytes = bytes;
+  clearClientCache();
+  table = new ClientTable(bytes / SLOT_COST);
+}
+
 /** Forget everything at once (tests that change the database behind the domain's back). */
 export function clearClientCache(): void {
   table = null;
+  for (const list of [sharedMetadata, sharedKey, sharedUses, freeShared]) list.length = 0;
+  sharedNumber.clear();
   tenantBytes.fill(0);
   cachedBytes = 0;
   unknown.clear();

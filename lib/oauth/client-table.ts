@@ -6,6 +6,7 @@
 // costs 296 bytes the collector never looks at, and the common device (a client-credentials
 // client with up to three secrets and a name of up to 48 bytes) is kept whole in its slot.
 // Any other client is kept as its JavaScript record beside the slot.
+import { randomBytes } from "node:crypto";
 import type { StoredSecret } from "./find-oauth-client";
 
 const SLOT_BYTES = 256;
@@ -23,6 +24,9 @@ const SECRET_EXPIRY = 48;
 export const SLOT_COST = SLOT_BYTES + 8 * 4 + 2 * 4;
 const NONE = -1;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Client ids may be chosen by a tenant's administrators: a hash they could predict would let
+// them pile ids into one run of the index and slow every lookup. A secret seed per process.
+const SEED = randomBytes(4).readUInt32LE(0);
 const HEX_HASH = /^[0-9a-f]{64}$/;
 
 /** What a packed slot holds of a client (the rest is the metadata it shares with others). */
@@ -79,6 +83,7 @@ export class ClientTable {
 
   /** The slot holding this client id (a lower-case GUID), or NONE. */
   find(key: string): number {
+    if (!GUID.test(key)) return NONE;
     writeGuid(this.scratch, 0, key);
     const [a, b, c, d] = this.scratchWords as unknown as [number, number, number, number];
     for (let place = hash(a, b, c, d) & this.mask; ; place = (place + 1) & this.mask) {
@@ -242,13 +247,14 @@ export class ClientTable {
       place = (place + 1) & this.mask
     ) {
       if (this.index[place] === slot + 1) return place;
+      if (this.index[place] === 0) throw new Error(`Slot ${slot} is not in the client table`);
     }
   }
 }
 
-/** Mixes a GUID's four words (ids may be chosen by callers, so no one word is trusted to spread). */
+/** Mixes a GUID's four words with the process's seed (ids may be chosen by callers: see SEED). */
 function hash(a: number, b: number, c: number, d: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  let h = Math.imul(a ^ SEED, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
   h = Math.imul(h ^ (h >>> 16) ^ c, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13) ^ d, 0xc2b2ae35);

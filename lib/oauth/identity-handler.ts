@@ -11,7 +11,7 @@ import { IDENTITY_PREFIX } from "./identity-paths";
 import { sweepPortalSessions } from "@/lib/sessions/sweep-portal-sessions";
 import { deleteExpiredRecords } from "./database-adapter";
 import { deleteRetiredSigningKeys, ensureSigningKeys, KEY_POLL_INTERVAL_MS, loadKeySet, type KeySet } from "./signing-keys";
-import { CLIENT_CACHE_BOUNDS } from "./client-cache";
+import { configureClientCache } from "./client-cache";
 import { logger, messageOf } from "@/lib/logging/logger";
 
 const MAINTENANCE_INTERVAL_MS = 10 * 60_000;
@@ -38,7 +38,7 @@ export type IdentityHandler = ((req: IncomingMessage & { originalUrl?: string },
 export async function createIdentityHandler(config: ServerConfig): Promise<IdentityHandler> {
   await ensureSigningKeys(config);
   const limiter = new AuthFailureLimiter(config.authFailureLimits, db);
-  CLIENT_CACHE_BOUNDS.bytes = config.clientCacheMb * 1024 * 1024;
+  configureClientCache(config.clientCacheMb * 1024 * 1024);
   const cookieKeys = [cookieKeyFrom(process.env.NEXTAUTH_SECRET)];
   const build = (keys: KeySet) => createProvider({ config, keys, cookieKeys, limiter, prefix: IDENTITY_PREFIX }).callback();
 

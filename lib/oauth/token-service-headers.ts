@@ -23,20 +23,19 @@ const FRAMEABLE_ROUTES = new Set(["authorization", "resume"]);
  */
 export function tokenServiceHeaders(baseUrl: string): Middleware {
   const crossSiteCookies = siteSecurity(baseUrl).crossSiteCookies;
+  // Worked out once: most answers (every token, for one) carry it unchanged.
+  const defaultCsp = csp([], ["'none'"], ["'self'"]);
   return async (ctx, next) => {
     if (crossSiteCookies) secureSameSiteNoneCookies(ctx.res);
-    ctx.set("Content-Security-Policy", csp([], ["'none'"], ["'self'"]));
+    ctx.set("Content-Security-Policy", defaultCsp);
     await next();
     const client = ctx.oidc?.client as LatchkeyClient | undefined;
-    const scriptHashes = /script-src([^;]*)/.exec(ctx.response.get("Content-Security-Policy"))?.[1]?.match(/'sha256-[^']+'/g) ?? [];
+    const sent = ctx.response.get("Content-Security-Policy");
+    const scriptHashes = sent === defaultCsp ? [] : (/script-src([^;]*)/.exec(sent)?.[1]?.match(/'sha256-[^']+'/g) ?? []);
     const frameable = !!client && FRAMEABLE_ROUTES.has(ctx.oidc.route);
-    ctx.set(
-      "Content-Security-Policy",
-      csp(scriptHashes, frameable ? frameAncestors(client) : ["'none'"], [
-        "'self'",
-        ...(client ? origins([...client.redirectUris!, ...(client.postLogoutRedirectUris ?? [])]) : []),
-      ]),
-    );
+    const clientOrigins = client ? origins([...client.redirectUris!, ...(client.postLogoutRedirectUris ?? [])]) : [];
+    if (scriptHashes.length === 0 && !frameable && clientOrigins.length === 0) return void ctx.set("Content-Security-Policy", defaultCsp);
+    ctx.set("Content-Security-Policy", csp(scriptHashes, frameable ? frameAncestors(client) : ["'none'"], ["'self'", ...clientOrigins]));
   };
 }
 
