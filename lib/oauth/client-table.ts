@@ -7,6 +7,7 @@
 // client with up to three secrets and a name of up to 48 bytes) is kept whole in its slot.
 // Any other client is kept as its JavaScript record beside the slot.
 import { randomBytes } from "node:crypto";
+import { CLIENT_ID_PATTERN } from "@/lib/validation/client-id";
 import type { StoredSecret } from "./find-oauth-client";
 
 const SLOT_BYTES = 256;
@@ -23,7 +24,8 @@ const SECRET_EXPIRY = 48;
 /** What a slot costs in all: its bytes, eight 4-byte fields, and two index places. */
 export const SLOT_COST = SLOT_BYTES + 8 * 4 + 2 * 4;
 const NONE = -1;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A lower-case GUID: how client ids, and the row ids Prisma makes, are written.
+const GUID = CLIENT_ID_PATTERN;
 // Client ids may be chosen by a tenant's administrators: a hash they could predict would let
 // them pile ids into one run of the index and slow every lookup. A secret seed per process.
 const SEED = randomBytes(4).readUInt32LE(0);

@@ -34,8 +34,11 @@ export function tokenServiceHeaders(baseUrl: string): Middleware {
     const scriptHashes = sent === defaultCsp ? [] : (/script-src([^;]*)/.exec(sent)?.[1]?.match(/'sha256-[^']+'/g) ?? []);
     const frameable = !!client && FRAMEABLE_ROUTES.has(ctx.oidc.route);
     const clientOrigins = client ? origins([...client.redirectUris!, ...(client.postLogoutRedirectUris ?? [])]) : [];
-    if (scriptHashes.length === 0 && !frameable && clientOrigins.length === 0) return void ctx.set("Content-Security-Policy", defaultCsp);
-    ctx.set("Content-Security-Policy", csp(scriptHashes, frameable ? frameAncestors(client) : ["'none'"], ["'self'", ...clientOrigins]));
+    const unchanged = scriptHashes.length === 0 && !frameable && clientOrigins.length === 0;
+    ctx.set(
+      "Content-Security-Policy",
+      unchanged ? defaultCsp : csp(scriptHashes, frameable ? frameAncestors(client) : ["'none'"], ["'self'", ...clientOrigins]),
+    );
   };
 }
 
