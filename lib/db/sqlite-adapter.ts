@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import { checkpointsElsewhere } from "./sqlite-checkpoints";
 
 /**
  * The SQLite driver adapter, made safe for several processes (the server and the CLI) on
@@ -15,6 +16,7 @@ export class LatchkeySQLiteAdapter extends PrismaBetterSQLite3 {
     const client = (adapter as unknown as { client: Database.Database }).client;
     client.pragma("journal_mode = WAL");
     client.pragma("busy_timeout = 10000");
+    if (checkpointsElsewhere()) client.pragma("wal_autocheckpoint = 0");
     // Deleted and overwritten content (a private key in the clear before it was encrypted, a
     // revoked token) is zeroed, not left in free pages for a copy of the file to show.
     client.pragma("secure_delete = ON");
