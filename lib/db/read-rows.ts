@@ -21,10 +21,20 @@ export async function readRows<T>(sql: string, params: readonly (string | number
   if (KIND === "postgres") {
     const pool = postgresPool();
     if (!pool) throw new Error("The PostgreSQL pool is not open");
-    return (await pool.query({ text: sql, values: [...params] })).rows as T[];
+    return (await pool.query({ name: statementName(sql), text: sql, values: [...params] })).rows as T[];
   }
   // better-sqlite3 binds a number of places to one value by name only.
   return sqliteStatement(sql).all(Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]))) as T[];
+}
+
+// Named, so each pooled connection parses and plans a text once rather than on every read
+// (PostgreSQL keeps a connection's named statements until it closes). The handful of texts
+// are the module's constants; a name is never reused for another text.
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `latchkey_read_${statementNames.size + 1}`));
+  return name;
 }
 
 /**
